@@ -1,0 +1,41 @@
+package io.cnnga.api;
+
+/**
+ * A framework that trains {@link ModelSpec}s: TensorFlow, PyTorch, ...
+ *
+ * <pre>{@code
+ * try (Backend backend = registry.backend("tensorflow").create(options);
+ *      TrainingSession session = backend.open(spec, config)) {
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>Creating a backend may load native libraries; listing its factory must not. No native
+ * handle ever leaves the backend: sessions take and give Java arrays.
+ */
+public interface Backend extends AutoCloseable {
+
+    /**
+     * Builds the network with fresh weights drawn from the config's seed.
+     *
+     * @throws TrainingFailedException when the framework cannot build it (e.g. out of memory)
+     */
+    TrainingSession open(ModelSpec spec, TrainingConfig config);
+
+    /** The device this backend trains on when a config names none, in words (e.g. "cpu"). */
+    default String defaultDevice() {
+        return "cpu";
+    }
+
+    /**
+     * The float32 matrix-multiply throughput this backend reaches on its device, in GFLOP/s, so
+     * that {@code bench} can show what fraction of it a network achieves; empty if not measured.
+     */
+    default java.util.OptionalDouble peakGflops() {
+        return java.util.OptionalDouble.empty();
+    }
+
+    @Override
+    default void close() {
+    }
+}

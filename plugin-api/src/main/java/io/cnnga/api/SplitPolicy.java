@@ -1,0 +1,129 @@
+package io.cnnga.api;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * How a dataset's official train and test sets become train, validation and test splits:
+ * stratified and seeded, so every class keeps its share and a seed gives the same split anywhere.
+ *
+ * <pre>{@code
+ * SplitPolicy policy = SplitPolicy.consume(options);   // validationFraction, trainLimit, testLimit
+ * DataSplits splits = policy.apply(officialTrain, officialTest, seed);
+ * }</pre>
+ *
+ * <p>First {@code trainLimit} images are drawn from the training set (0 = all), then
+ * {@code validationFraction} of those are held out for validation; {@code testLimit} draws from
+ * the test set (0 = all). Every draw keeps the class proportions (largest remainder).
+ *
+ * @param validationFraction share of the (limited) training set held out, in (0, 1)
+ * @param trainLimit         images taken from the training set, 0 for all
+ * @param testLimit          images taken from the test set, 0 for all
+ */
+public record SplitPolicy(double validationFraction, int trainLimit, int testLimit) {
+
+    public static final double DEFAULT_VALIDATION_FRACTION = 0.1;
+
+    public SplitPolicy {
+        if (!(validationFraction > 0 && validationFraction < 1)) {
+            throw new IllegalArgumentException("validationFraction must be in (0, 1), was " + validationFraction);
+        }
+        if (trainLimit < 0 || testLimit < 0) {
+            throw new IllegalArgumentException("limits must be >= 0");
+        }
+    }
+
+    /** Reads {@code validationFraction}, {@code trainLimit} and {@code testLimit} from a dataset's options. */
+    public static SplitPolicy consume(Options options) {
+        double fraction = options.number("validationFraction", DEFAULT_VALIDATION_FRACTION);
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new InvalidOptionException(options.pathOf("validationFraction"),
+                    "must be greater than 0 and less than 1, was " + fraction);
+        }
+        int trainLimit = options.integer("trainLimit", 0, 0, Integer.MAX_VALUE);
+        int testLimit = options.integer("testLimit", 0, 0, Integer.MAX_VALUE);
+        return new SplitPolicy(fraction, trainLimit, testLimit);
+    }
+
+    public DataSplits apply(ImageSet officialTrain, ImageSet officialTest, long seed) {
+        Random random = new Random(seed);
+        int[] all = range(officialTrain.size());
+        int[] limited = trainLimit == 0 || trainLimit >= all.length ? all
+                : stratified(officialTrain, all, trainLimit, random);
+        int validationSize = (int) Math.round(limited.length * validationFraction);
+        if (validationSize < 1 || validationSize >= limited.length) {
+            throw new IllegalArgumentException("validationFraction " + validationFraction + " of "
+                    + limited.length + " training images leaves an empty split");
+        }
+        int[] validation = stratified(officialTrain, limited, validationSize, random);
+        int[] train = minus(limited, validation);
+        int[] testAll = range(officialTest.size());
+        int[] test = testLimit == 0 || testLimit >= testAll.length ? testAll
+                : stratified(officialTest, testAll, testLimit, new Random(seed ^ 0x7e57L));
+        return new DataSplits(officialTrain.subset(train), officialTrain.subset(validation),
+                test == testAll ? officialTest : officialTest.subset(test));
+    }
+
+    /** {@code count} of {@code pool}, each class in proportion, returned in ascending order. */
+    static int[] stratified(ImageSet set, int[] pool, int count, Random random) {
+        int classes = set.info().classes();
+        List<List<Integer>> byClass = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            byClass.add(new ArrayList<>());
+        }
+        for (int i : pool) {
+            byClass.get(set.label(i)).add(i);
+        }
+        int[] quota = new int[classes];
+        double[] remainder = new double[classes];
+        int given = 0;
+        for (int c = 0; c < classes; c++) {
+            double exact = (double) count * byClass.get(c).size() / pool.length;
+            quota[c] = (int) Math.floor(exact);
+            remainder[c] = exact - quota[c];
+            given += quota[c];
+        }
+        Integer[] order = new Integer[classes];
+        Arrays.setAll(order, c -> c);
+        Arrays.sort(order, (a, b) -> remainder[a] != remainder[b] ? Double.compare(remainder[b], remainder[a]) : a - b);
+        for (int k = 0; given < count; k = (k + 1) % classes) {
+            int c = order[k];
+            if (quota[c] < byClass.get(c).size()) {
+                quota[c]++;
+                given++;
+            }
+        }
+        int[] chosen = new int[count];
+        int n = 0;
+        for (int c = 0; c < classes; c++) {
+            int[] members = byClass.get(c).stream().mapToInt(Integer::intValue).toArray();
+            ImageSet.shuffle(members, random);
+            System.arraycopy(members, 0, chosen, n, quota[c]);
+            n += quota[c];
+        }
+        Arrays.sort(chosen);
+        return chosen;
+    }
+
+    private static int[] range(int n) {
+        int[] a = new int[n];
+        Arrays.setAll(a, i -> i);
+        return a;
+    }
+
+    private static int[] minus(int[] sortedAll, int[] sortedRemoved) {
+        int[] out = new int[sortedAll.length - sortedRemoved.length];
+        int r = 0;
+        int n = 0;
+        for (int i : sortedAll) {
+            if (r < sortedRemoved.length && sortedRemoved[r] == i) {
+                r++;
+            } else {
+                out[n++] = i;
+            }
+        }
+        return out;
+    }
+}

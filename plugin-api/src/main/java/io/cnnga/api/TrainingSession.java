@@ -1,0 +1,42 @@
+package io.cnnga.api;
+
+import java.nio.file.Path;
+
+/**
+ * One network being trained by a backend; holds its native resources until closed.
+ *
+ * <pre>{@code
+ * try (TrainingSession session = backend.open(spec, config)) {
+ *     for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+ *         EpochMetrics m = session.trainEpoch(epoch, splits.train(), splits.validation(), listener);
+ *     }
+ *     Evaluation test = session.evaluate(splits.test());
+ *     session.export(Path.of("runs/x/model"));
+ * }
+ * }</pre>
+ *
+ * <p>Not thread-safe. Failures of the framework surface as {@link TrainingFailedException}.
+ */
+public interface TrainingSession extends AutoCloseable {
+
+    /**
+     * One pass over {@code train} in shuffled batches (seeded by the config's seed and the epoch),
+     * then a measurement on {@code validation}.
+     *
+     * @throws TrainingFailedException when the loss becomes NaN or infinite, or the framework fails
+     */
+    EpochMetrics trainEpoch(int epoch, ImageSet train, ImageSet validation, TrainingListener listener);
+
+    /** Loss, accuracy and predictions of the network as it is now, in inference mode. */
+    Evaluation evaluate(ImageSet data);
+
+    /**
+     * Writes the network in the backend's portable format (TensorFlow: a SavedModel whose
+     * {@code serving_default} signature maps {@code images} [N, H, W, C] to {@code probabilities}).
+     */
+    void export(Path directory);
+
+    /** Releases every native resource; the session is unusable afterwards. */
+    @Override
+    void close();
+}
