@@ -36,7 +36,10 @@ public final class Options {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
-    /** Options read from the JSON object at {@code path} (e.g. {@code "dataset.options"}). */
+    /**
+     * Options read from the JSON object at {@code path} (e.g. {@code "dataset.options"}; the empty
+     * path is the document's root).
+     */
     public static Options of(String path, Map<String, ?> values) {
         Map<String, Object> copy = new LinkedHashMap<>();
         values.forEach(copy::put);
@@ -66,7 +69,7 @@ public final class Options {
 
     /** The JSON path of {@code key} inside this object. */
     public String pathOf(String key) {
-        return path + "." + key;
+        return path.isEmpty() ? key : path + "." + key;
     }
 
     public String string(String key, String defaultValue) {

@@ -1,0 +1,43 @@
+package io.cnnga.engine.cli;
+
+import io.cnnga.engine.plugin.PluginRegistry;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Options every command takes: where drop-in plugins live, and whether to show stack traces.
+ *
+ * <pre>{@code
+ * bin/engine plugins --plugin-dir ~/my-plugins --debug
+ * }</pre>
+ */
+public final class CommonOptions {
+
+    /** Set by bin/engine: the checkout, whose plugins.d/ holds drop-in plugins. */
+    public static final String HOME_PROPERTY = "cnnga.home";
+
+    @Option(names = "--plugin-dir", paramLabel = "DIR",
+            description = "Also load plugin JARs from DIR (repeatable); plugins.d/ beside bin/ is always read.")
+    List<Path> pluginDirs = new ArrayList<>();
+
+    @Option(names = "--debug", description = "Show stack traces of errors.")
+    boolean debug;
+
+    /** The folders drop-in plugins are read from: plugins.d/ of the installation, then --plugin-dir. */
+    public List<Path> allPluginDirs() {
+        List<Path> dirs = new ArrayList<>();
+        String home = System.getProperty(HOME_PROPERTY);
+        if (home != null) {
+            dirs.add(Path.of(home, "plugins.d"));
+        }
+        dirs.addAll(pluginDirs);
+        return dirs;
+    }
+
+    public PluginRegistry registry() {
+        return PluginRegistry.load(allPluginDirs());
+    }
+}

@@ -1,0 +1,72 @@
+package io.cnnga.engine.cli;
+
+import io.cnnga.api.InvalidInputException;
+import io.cnnga.engine.run.RunStoppedException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+
+/**
+ * The {@code bin/engine} command line.
+ *
+ * <pre>{@code
+ * int status = EngineCommand.commandLine().execute("decode", "01010001110010011100");
+ * }</pre>
+ *
+ * <p>Errors the user can fix ({@link InvalidInputException}, bad arguments) print one line on
+ * stderr and exit 2; anything else is an internal error, exit 1. {@code --debug} adds the stack
+ * trace.
+ */
+@Command(name = "engine", mixinStandardHelpOptions = true, versionProvider = EngineVersion.class,
+        description = "Evolves convolutional image classifiers with a genetic algorithm.",
+        subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, DecodeCommand.class, PluginsCommand.class, DataCommand.class})
+public final class EngineCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** A command line with the engine's error handling, ready to {@code execute}. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new EngineCommand());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            boolean debug = Arrays.asList(parseResult.originalArgs().toArray(new String[0])).contains("--debug");
+            int status;
+            if (e instanceof InvalidInputException) {
+                err.println("error: " + e.getMessage());
+                status = ExitCode.BAD_INPUT;
+            } else if (e instanceof RunStoppedException) {
+                err.println("run stopped: " + e.getMessage());
+                status = ExitCode.INTERNAL;
+            } else {
+                err.println("internal error: " + e + (debug ? "" : " (run with --debug for the stack trace)"));
+                status = ExitCode.INTERNAL;
+            }
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return status;
+        });
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            PrintWriter err = failed.getErr();
+            err.println("error: " + e.getMessage() + " (see 'engine "
+                    + (failed.getCommandName().equals("engine") ? "" : failed.getCommandName() + " ") + "--help')");
+            err.flush();
+            return ExitCode.BAD_INPUT;
+        });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

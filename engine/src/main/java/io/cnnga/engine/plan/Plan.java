@@ -1,0 +1,47 @@
+package io.cnnga.engine.plan;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.cnnga.api.TrainingConfig;
+
+/**
+ * A resolved plan: what to search, on which data, with which plugins; every default filled in.
+ *
+ * <pre>{@code
+ * Plan plan = PlanReader.read(Path.of("plans/quickstart.json"));
+ * plan.search().population();    // 4 unless the file says otherwise
+ * String resolved = PlanWriter.toJson(plan);
+ * }</pre>
+ *
+ * @param name     a short name, used in folder names and reports
+ * @param seed     seeds the GA, the data split and every training
+ * @param dataset  the dataset plugin
+ * @param decoder  the decoder plugin (default {@code paper})
+ * @param backend  the training backend (default {@code tensorflow})
+ * @param executor where trials run (default {@code local})
+ * @param training how each candidate is trained
+ * @param search   the genetic algorithm
+ * @param finalTraining the final training of the best network (JSON key {@code final})
+ * @param output   the run folder (default {@code runs/NAME})
+ */
+@JsonPropertyOrder({"name", "seed", "dataset", "decoder", "backend", "executor", "training", "search", "final", "output"})
+public record Plan(String name, long seed, PluginChoice dataset, PluginChoice decoder, PluginChoice backend,
+                   PluginChoice executor, TrainingSettings training, SearchSettings search,
+                   @JsonProperty("final") FinalSettings finalTraining, String output) {
+
+    /** The same plan writing to another folder. */
+    public Plan withOutput(String folder) {
+        return new Plan(name, seed, dataset, decoder, backend, executor, training, search, finalTraining, folder);
+    }
+
+    /** The training configuration of a search trial. */
+    public TrainingConfig trialConfig() {
+        return new TrainingConfig(training.epochs(), training.batchSize(), training.learningRate(), seed, null);
+    }
+
+    /** The training configuration of the final network: {@code final.epochs}, otherwise as the trials. */
+    public TrainingConfig trainFinalConfig() {
+        return new TrainingConfig(Math.max(1, finalTraining.epochs()), training.batchSize(), training.learningRate(),
+                seed, null);
+    }
+}

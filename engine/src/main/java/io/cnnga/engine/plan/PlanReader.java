@@ -1,0 +1,161 @@
+package io.cnnga.engine.plan;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cnnga.api.InvalidInputException;
+import io.cnnga.api.InvalidOptionException;
+import io.cnnga.api.Options;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a plan file into a {@link Plan}, filling in the paper's defaults; every error names the
+ * JSON path of the offending value.
+ *
+ * <pre>{@code
+ * Plan plan = PlanReader.read(Path.of("plans/quickstart.json"));
+ * // a bad value fails with e.g. "search.population: must be >= 2, was 0"
+ * }</pre>
+ *
+ * <p>Each section is consumed with {@link Options}, the same class plugins use for their options,
+ * so a misspelt key anywhere is an error listing the accepted keys. Plugin options are kept as
+ * given: their factories check them.
+ */
+public final class PlanReader {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private PlanReader() {
+    }
+
+    /**
+     * @throws InvalidInputException when the file is missing, not JSON, or not a valid plan
+     */
+    public static Plan read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(file + ": no such plan file");
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot read plan: " + e.getMessage());
+        }
+        String stem = file.getFileName().toString().replaceFirst("\\.json$", "");
+        return parse(text, file.toString(), stem);
+    }
+
+    /**
+     * @param text        the JSON
+     * @param source      where it came from, for syntax errors
+     * @param defaultName the name when the plan gives none
+     */
+    public static Plan parse(String text, String source, String defaultName) {
+        Object root;
+        try {
+            root = MAPPER.readValue(text, Object.class);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new InvalidInputException(source + ": invalid JSON" + where + ": " + e.getOriginalMessage()
+                    + "; fix the syntax (a JSON validator shows the spot)");
+        }
+        if (!(root instanceof Map<?, ?> map)) {
+            throw new InvalidOptionException("(root)", "a plan must be a JSON object {...}");
+        }
+        @SuppressWarnings("unchecked")
+        Options top = Options.of("", (Map<String, Object>) map);
+        return resolve(top, defaultName);
+    }
+
+    private static Plan resolve(Options top, String defaultName) {
+        String name = top.string("name", defaultName);
+        if (!NAME.matcher(name).matches()) {
+            throw new InvalidOptionException("name",
+                    "must be letters, digits, '.', '_' or '-' (it names folders), was \"" + name + "\"");
+        }
+        long seed = top.longValue("seed", 42);
+        if (!top.has("dataset")) {
+            throw new InvalidOptionException("dataset",
+                    "is required, e.g. \"dataset\": {\"id\": \"fashion-mnist\"}");
+        }
+        PluginChoice dataset = plugin(top, "dataset", null);
+        PluginChoice decoder = plugin(top, "decoder", "paper");
+        PluginChoice backend = plugin(top, "backend", "tensorflow");
+        PluginChoice executor = plugin(top, "executor", "local");
+
+        Options t = top.object("training");
+        TrainingSettings paperTraining = TrainingSettings.PAPER;
+        TrainingSettings training = new TrainingSettings(
+                t.integer("epochs", paperTraining.epochs(), 1, 10_000),
+                t.integer("batchSize", paperTraining.batchSize(), 1, 1 << 20),
+                positive(t, "learningRate", paperTraining.learningRate()),
+                t.number("maxTrialSeconds", paperTraining.maxTrialSeconds(), 0, Double.MAX_VALUE));
+        t.finish();
+
+        Options s = top.object("search");
+        SearchSettings paper = SearchSettings.paper();
+        int population = s.integer("population", paper.population(), 2, Integer.MAX_VALUE);
+        int generations = s.integer("generations", paper.generations(), 1, Integer.MAX_VALUE);
+        double mutation = s.number("mutationProbability", 1.0 / population, 0, 1);
+        double crossover = s.number("crossoverProbability", paper.crossoverProbability(), 0, 1);
+        String selector = s.choice("selector", paper.selector(), List.of(SearchSettings.ROULETTE, SearchSettings.TOURNAMENT));
+        int tournamentSize = s.integer("tournamentSize", paper.tournamentSize(), 2, population);
+        int elites = s.integer("elites", paper.elites(), 0, population - 1);
+        double maxFlops = s.number("maxForwardFlops", paper.maxForwardFlops(), 0, Double.MAX_VALUE);
+        double maxParams = s.number("maxParams", paper.maxParams(), 0, Double.MAX_VALUE);
+        s.finish();
+        SearchSettings search = new SearchSettings(population, generations, mutation, crossover, selector,
+                tournamentSize, elites, maxFlops, maxParams);
+
+        Options f = top.object("final");
+        FinalSettings finalTraining = new FinalSettings(f.integer("epochs", 20, 0, 10_000));
+        f.finish();
+
+        String output = top.string("output", "runs/" + name);
+        if (output.isBlank()) {
+            throw new InvalidOptionException("output", "must name a folder, was empty");
+        }
+        top.finish();
+        return new Plan(name, seed, dataset, decoder, backend, executor, training, search, finalTraining, output);
+    }
+
+    private static PluginChoice plugin(Options top, String section, String defaultId) {
+        if (!top.has(section)) {
+            return PluginChoice.of(defaultId);
+        }
+        Options o = top.object(section);
+        String id = defaultId == null ? o.requiredString("id") : o.string("id", defaultId);
+        if (!ID.matcher(id).matches()) {
+            throw new InvalidOptionException(section + ".id",
+                    "must be a lower-case kebab-case plugin id, was \"" + id + "\"");
+        }
+        Map<String, Object> options = Map.of();
+        if (o.has("options")) {
+            Options nested = o.object("options");
+            options = nested.values();
+        }
+        o.finish();
+        return new PluginChoice(id, options);
+    }
+
+    private static double positive(Options o, String key, double defaultValue) {
+        double value = o.number(key, defaultValue);
+        if (!(value > 0)) {
+            throw new InvalidOptionException(o.pathOf(key), "must be > 0, was " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,30 @@
+package io.cnnga.engine.plan;
+
+/**
+ * The plan's {@code search} section: the genetic algorithm and the cost bounds of its candidates.
+ *
+ * <pre>{@code
+ * SearchSettings paper = SearchSettings.paper();   // population 4, 20 generations, mutation 0.25
+ * }</pre>
+ *
+ * @param population           genomes per generation (paper: 4)
+ * @param generations          generations to evolve (paper: 20)
+ * @param mutationProbability  probability that each bit flips (paper: 1 / population)
+ * @param crossoverProbability probability that a pair undergoes single-point crossover
+ * @param selector             {@code roulette} (the paper's) or {@code tournament}
+ * @param tournamentSize       contestants per tournament, when the selector is {@code tournament}
+ * @param elites               best genomes copied unchanged into the next generation
+ * @param maxForwardFlops      networks with more forward FLOPs per image are never trained; 0 = no bound
+ * @param maxParams            networks with more parameters are never trained; 0 = no bound
+ */
+public record SearchSettings(int population, int generations, double mutationProbability,
+                             double crossoverProbability, String selector, int tournamentSize, int elites,
+                             double maxForwardFlops, double maxParams) {
+
+    public static final String ROULETTE = "roulette";
+    public static final String TOURNAMENT = "tournament";
+
+    public static SearchSettings paper() {
+        return new SearchSettings(4, 20, 0.25, 0.6, ROULETTE, 2, 1, 0, 0);
+    }
+}

@@ -1,0 +1,173 @@
+package io.cnnga.engine.run;
+
+import io.cnnga.api.EpochMetrics;
+import io.cnnga.api.TrainingListener;
+import io.cnnga.api.Trial;
+import io.cnnga.api.TrialResult;
+import io.cnnga.engine.evolution.GenerationReport;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a person sees while a run works: on a terminal a progress bar for the run and one for the
+ * training in progress; otherwise one log line per epoch and per trial. After each generation,
+ * on both, a table like the paper's Table 1.
+ *
+ * <pre>{@code
+ * RunConsole console = RunConsole.forTerminal(System.console() != null, out);
+ * }</pre>
+ */
+public class RunConsole {
+
+    private static final Logger LOG = LoggerFactory.getLogger("cnnga.run");
+
+    private final boolean interactive;
+    private final PrintWriter out;
+    private ProgressBar runBar;
+    private ProgressBar trainingBar;
+
+    public RunConsole(boolean interactive, PrintWriter out) {
+        this.interactive = interactive;
+        this.out = out;
+    }
+
+    /** A console that prints nothing, for tests and workers. */
+    public static RunConsole silent() {
+        return new RunConsole(false, new PrintWriter(PrintStream.nullOutputStream())) {
+            @Override
+            void log(String line) {
+            }
+        };
+    }
+
+    void log(String line) {
+        if (interactive) {
+            return;
+        }
+        LOG.info(line);
+    }
+
+    public void runStarted(String name, long totalTrials, int replayed) {
+        if (replayed > 0) {
+            out.printf(Locale.ROOT, "Resuming %s: %d trials replayed from the journal%n", name, replayed);
+            out.flush();
+        }
+        if (interactive) {
+            runBar = bar("run " + name, totalTrials);
+            runBar.stepTo(replayed);
+        } else {
+            log(String.format(Locale.ROOT, "run %s: about %d trials", name, totalTrials));
+        }
+    }
+
+    public void trialStarted(Trial trial) {
+        String what = String.format(Locale.ROOT, "gen %d #%d %s", trial.generation(), trial.index(), trial.genome());
+        if (interactive) {
+            closeTrainingBar();
+            trainingBar = bar(what, 0);
+        } else {
+            log("training " + what + String.format(Locale.ROOT, " (%,d params, %.1f MFLOP)",
+                    trial.spec().params(), trial.spec().forwardFlops() / 1e6));
+        }
+    }
+
+    /** Step-level progress of one training. */
+    public TrainingListener training(String label) {
+        return new TrainingListener() {
+            private long started = System.nanoTime();
+            private long images;
+
+            @Override
+            public void onStep(int epoch, int step, int steps, double loss, double accuracy) {
+                if (trainingBar == null) {
+                    return;
+                }
+                if (step == 1) {
+                    started = System.nanoTime();
+                    images = 0;
+                }
+                images++;
+                trainingBar.maxHint((long) steps);
+                trainingBar.stepTo(step);
+                double seconds = (System.nanoTime() - started) / 1e9;
+                trainingBar.setExtraMessage(String.format(Locale.ROOT, " epoch %d loss %.3f acc %.3f %.0f steps/s",
+                        epoch, loss, accuracy, seconds > 0 ? images / seconds : 0));
+            }
+
+            @Override
+            public void onEpoch(EpochMetrics m) {
+                log(String.format(Locale.ROOT, "%s epoch %d: loss %.4f acc %.4f val_loss %.4f val_acc %.4f %.1f s %.0f img/s",
+                        label, m.epoch(), m.loss(), m.accuracy(), m.validationLoss(), m.validationAccuracy(),
+                        m.seconds(), m.imagesPerSecond()));
+            }
+        };
+    }
+
+    public void trialFinished(TrialResult result) {
+        if (interactive) {
+            closeTrainingBar();
+            if (runBar != null) {
+                runBar.step();
+            }
+        } else {
+            log(String.format(Locale.ROOT, "gen %d #%d %s %s fitness %.4f %.1f s%s", result.generation(), result.index(),
+                    result.genome(), result.status(), result.fitness(), result.seconds(),
+                    result.reason().isEmpty() ? "" : " (" + result.reason() + ")"));
+        }
+    }
+
+    /** The paper's Table 1 for one generation. */
+    public void generationFinished(GenerationReport report) {
+        closeTrainingBar();
+        if (interactive && runBar != null) {
+            // Redraw below the table: the bar is a single line that tables would overwrite.
+            runBar.refresh();
+        }
+        out.println();
+        out.printf(Locale.ROOT, "Generation %d: best %.4f, mean %.4f%s%n", report.generation(), report.best(), report.mean(),
+                report.replaced() > 0 ? ", " + report.replaced() + " over budget replaced" : "");
+        out.printf(Locale.ROOT, "  %-24s %10s %12s %9s  %s%n", "genome", "val acc", "params", "seconds", "status");
+        List<TrialResult> results = report.results();
+        for (TrialResult r : results) {
+            out.printf(Locale.ROOT, "  %-24s %10.4f %,12d %9.1f  %s%n", r.genome(), r.fitness(), r.params(), r.seconds(),
+                    r.status() + (r.reason().isEmpty() ? "" : " (" + r.reason() + ")"));
+        }
+        out.flush();
+    }
+
+    public void message(String line) {
+        out.println(line);
+        out.flush();
+    }
+
+    public void close() {
+        closeTrainingBar();
+        if (runBar != null) {
+            runBar.close();
+            runBar = null;
+        }
+    }
+
+    private void closeTrainingBar() {
+        if (trainingBar != null) {
+            trainingBar.close();
+            trainingBar = null;
+        }
+    }
+
+    private static ProgressBar bar(String task, long max) {
+        return new ProgressBarBuilder().setTaskName(task).setInitialMax(max)
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .showSpeed().build();
+    }
+}

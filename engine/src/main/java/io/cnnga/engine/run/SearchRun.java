@@ -1,0 +1,235 @@
+package io.cnnga.engine.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cnnga.api.Backend;
+import io.cnnga.api.DataInfo;
+import io.cnnga.api.DataSplits;
+import io.cnnga.api.Dataset;
+import io.cnnga.api.Decoder;
+import io.cnnga.api.Executor;
+import io.cnnga.api.InvalidInputException;
+import io.cnnga.api.ModelSpec;
+import io.cnnga.api.TrainingConfig;
+import io.cnnga.api.TrialResult;
+import io.cnnga.api.TrialStatus;
+import io.cnnga.engine.evolution.GenerationReport;
+import io.cnnga.engine.evolution.GeneticSearch;
+import io.cnnga.engine.plan.Plan;
+import io.cnnga.engine.plan.PlanReader;
+import io.cnnga.engine.plan.PlanWriter;
+import io.cnnga.engine.plugin.PluginRegistry;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+
+/**
+ * One run of a plan in its folder, from the first generation to {@code summary.json}; or the
+ * rest of one, replaying what its journal already holds.
+ *
+ * <pre>{@code
+ * RunSummary summary = new SearchRun(plan, registry, console).execute(Path.of("runs/quick"));
+ * }</pre>
+ *
+ * <p>Order of work: check the folder (a different plan's run is refused before anything is
+ * written), load the data, evolve (trial results journalled as they come), train the best genome
+ * from scratch for {@code final.epochs}, measure it once on the test split, export it, write the
+ * summary. The journal is the source of truth: killed at any point, the run resumes from it.
+ */
+public final class SearchRun {
+
+    private final Plan plan;
+    private final PluginRegistry registry;
+    private final RunConsole console;
+
+    public SearchRun(Plan plan, PluginRegistry registry, RunConsole console) {
+        this.plan = plan;
+        this.registry = registry;
+        this.console = console;
+    }
+
+    /**
+     * Runs, or resumes, the plan in {@code dir}.
+     *
+     * @throws InvalidInputException when {@code dir} holds another plan's run or foreign files
+     * @throws RunStoppedException   when every trial of a generation fails
+     */
+    public ObjectNode execute(Path dir) {
+        Plan resolved = plan.withOutput(dir.toString());
+        Path journalFile = dir.resolve(Journal.FILE);
+        boolean resuming = Files.exists(journalFile);
+        JournalReplay replay = resuming ? JournalReplay.of(Journal.read(journalFile)) : JournalReplay.empty();
+        if (resuming) {
+            requireSamePlan(dir, replay, resolved);
+            if (replay.runFinished().isPresent() && Files.exists(dir.resolve("summary.json"))) {
+                console.message("Run " + dir + " is already finished; its summary is " + dir.resolve("summary.json"));
+                return readSummary(dir.resolve("summary.json"));
+            }
+        } else if (RunFolder.holdsForeignFiles(dir)) {
+            throw new InvalidInputException(dir + ": the folder holds files that are not a cnnga run; "
+                    + "choose another folder with --out (nothing was changed)");
+        }
+
+        try (RunFolder folder = RunFolder.lock(dir)) {
+            Dataset dataset = registry.dataset(resolved.dataset());
+            Decoder decoder = registry.decoder(resolved.decoder());
+            try (Backend backend = registry.backend(resolved.backend());
+                 Executor executor = registry.executor(resolved.executor());
+                 Journal journal = Journal.open(folder.journal())) {
+                console.message("Loading " + resolved.dataset().id() + " ...");
+                DataSplits data = dataset.load(resolved.seed());
+                String planJson = PlanWriter.toJson(resolved);
+                Instant started = replay.runStarted().map(e -> Instant.parse(e.get("time").asText())).orElse(Instant.now());
+                if (!resuming) {
+                    writeString(folder.plan(), planJson);
+                    ObjectNode event = Journal.event("run-started");
+                    event.set("plan", parse(planJson));
+                    event.put("genomeLength", decoder.genomeLength());
+                    event.put("train", data.train().size());
+                    event.put("validation", data.validation().size());
+                    event.put("test", data.test().size());
+                    journal.append(event);
+                }
+                return evolveAndFinish(folder, resolved, decoder, backend, executor, data, journal, replay, planJson, started);
+            }
+        }
+    }
+
+    private ObjectNode evolveAndFinish(RunFolder folder, Plan p, Decoder decoder, Backend backend, Executor executor,
+                                       DataSplits data, Journal journal, JournalReplay replay, String planJson,
+                                       Instant started) {
+        DataInfo info = data.info();
+        TrainingConfig config = p.trialConfig();
+        TrialScheduler.Budget budget = new TrialScheduler.Budget(p.search().maxForwardFlops(), p.search().maxParams());
+        TrialScheduler scheduler = new TrialScheduler(decoder, info, config, executor,
+                new BackendTrialRunner(backend, data, p.training().maxTrialSeconds()), planJson, journal, replay,
+                console, budget);
+        GeneticSearch search = GeneticSearch.builder(decoder.genomeLength())
+                .population(p.search().population())
+                .generations(p.search().generations())
+                .mutationProbability(p.search().mutationProbability())
+                .crossoverProbability(p.search().crossoverProbability())
+                .selector(p.search().selector())
+                .tournamentSize(p.search().tournamentSize())
+                .elites(p.search().elites())
+                .seed(p.seed())
+                .valid(genome -> budget.violation(decoder.decode(genome, info)).isEmpty())
+                .build();
+
+        long expected = p.search().population()
+                + (long) (p.search().generations() - 1) * (p.search().population() - p.search().elites());
+        console.runStarted(p.name(), expected, replay.trialCount());
+        List<TrialResult> all = new ArrayList<>();
+        List<GenerationReport> reports;
+        try {
+            reports = search.run(scheduler, report -> {
+                all.addAll(report.results());
+                if (!replay.generationRecorded(report.generation())) {
+                    journal.append(generationEvent(report));
+                }
+                console.generationFinished(report);
+                if (!report.results().isEmpty()
+                        && report.results().stream().allMatch(r -> r.status() == TrialStatus.FAILED)) {
+                    throw new RunStoppedException("every trial of generation " + report.generation()
+                            + " failed; the first failed with: " + report.results().get(0).reason());
+                }
+            });
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        } finally {
+            console.close();
+        }
+
+        TrialResult best = all.stream().filter(r -> r.status() != TrialStatus.FAILED)
+                .max(Comparator.comparingDouble(TrialResult::fitness)).orElseThrow();
+        ModelSpec bestSpec = decoder.decode(best.genome(), info);
+        JsonNode finalEvent = p.finalTraining().epochs() == 0 ? null : replay.finalFinished().orElseGet(() -> {
+            ObjectNode event = new FinalTraining(backend, data, console)
+                    .train(best.genome(), bestSpec, p.trainFinalConfig(), folder.model());
+            journal.append(event);
+            return event;
+        });
+
+        ObjectNode summary = Summary.of(p, best, bestSpec, decoder.explain(best.genome()), finalEvent, all, reports,
+                Duration.between(started, Instant.now()).toMillis() / 1000.0);
+        writeString(folder.summary(), summary.toPrettyString() + "\n");
+        ObjectNode finished = Journal.event("run-finished");
+        finished.put("seconds", summary.get("seconds").asDouble());
+        finished.put("trainedByThisProcess", scheduler.trainedHere());
+        journal.append(finished);
+        console.message(Summary.describe(summary, folder.dir()));
+        return summary;
+    }
+
+    private static ObjectNode generationEvent(GenerationReport report) {
+        ObjectNode event = Journal.event("generation-finished");
+        event.put("generation", report.generation());
+        event.put("best", report.best());
+        event.put("mean", report.mean());
+        event.put("replaced", report.replaced());
+        ArrayNode population = event.putArray("population");
+        for (GenerationReport.Member m : report.population()) {
+            population.addObject().put("genome", m.genome()).put("fitness", m.fitness());
+        }
+        return event;
+    }
+
+    private static void requireSamePlan(Path dir, JournalReplay replay, Plan resolved) {
+        JsonNode started = replay.runStarted().orElseThrow(() -> new InvalidInputException(
+                dir.resolve(Journal.FILE) + ": has no run-started event; it is not a cnnga journal"));
+        Plan recorded = PlanReader.parse(started.get("plan").toString(), dir.resolve(Journal.FILE).toString(), "run");
+        if (!recorded.withOutput("").equals(resolved.withOutput(""))) {
+            throw new InvalidInputException(dir + ": holds a run of a different plan (" + firstDifference(recorded, resolved)
+                    + "); resume it with 'engine resume " + dir + "' or choose another folder with --out (nothing was changed)");
+        }
+    }
+
+    private static String firstDifference(Plan a, Plan b) {
+        JsonNode x = parse(PlanWriter.toJson(a));
+        JsonNode y = parse(PlanWriter.toJson(b));
+        var names = x.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!name.equals("output") && !x.get(name).equals(y.get(name))) {
+                return name + " was " + x.get(name) + ", is now " + y.get(name);
+            }
+        }
+        return "plans differ";
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return Journal.mapper().readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ObjectNode readSummary(Path file) {
+        try {
+            return (ObjectNode) Journal.mapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeString(Path file, String text) {
+        try {
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(tmp, text);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

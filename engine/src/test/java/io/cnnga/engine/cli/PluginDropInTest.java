@@ -1,0 +1,164 @@
+package io.cnnga.engine.cli;
+
+import io.cnnga.api.Plugin;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A plugin compiled and packed at test time, dropped into a plugin folder. */
+class PluginDropInTest {
+
+    static final String SOURCE = """
+            package com.example.tiny;
+
+            import io.cnnga.api.*;
+            import java.util.List;
+
+            public final class TinyPlugin implements Plugin {
+                @Override
+                public List<DecoderFactory> decoders() {
+                    return List.of(new DecoderFactory() {
+                        public String id() { return "tiny"; }
+                        public Decoder create(Options options) {
+                            int filters = options.integer("filters", 8, 1, 512);
+                            options.finish();
+                            return new Decoder() {
+                                public int genomeLength() { return 4; }
+                                public ModelSpec decode(Genome g, DataInfo data) {
+                                    return new ModelSpec(ModelSpec.inputOf(data), data.classes(), List.of(
+                                            new LayerSpec.Conv2D(filters * (g.field(0, 2) + 1), 2 * g.field(2, 2) + 1, 1, Padding.SAME),
+                                            new LayerSpec.Flatten(),
+                                            new LayerSpec.Dense(data.classes())));
+                                }
+                            };
+                        }
+                    });
+                }
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    Path plugins;
+
+    @BeforeEach
+    void createPluginFolder() throws IOException {
+        plugins = Files.createDirectories(dir.resolve("plugins"));
+    }
+
+    @Test
+    void compiledPluginIsListedAndDecodesThroughAPlan() throws Exception {
+        Path jar = buildTinyPluginJar(plugins.resolve("tiny-decoder.jar"));
+        CliRun list = CliRun.of("plugins", "--plugin-dir", plugins.toString());
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).containsPattern("decoder\\s+tiny\\s+9\\.9\\.9\\s+" + java.util.regex.Pattern.quote(jar.toString()));
+        assertThat(list.out()).containsPattern("decoder\\s+paper\\s");
+
+        Path plan = dir.resolve("plan.json");
+        Files.writeString(plan, """
+                {"dataset": {"id": "synthetic", "options": {"height": 12, "width": 12, "channels": 1, "classes": 3}},
+                 "decoder": {"id": "tiny", "options": {"filters": 5}}}
+                """);
+        CliRun decode = CliRun.of("decode", "1101", "--plan", plan.toString(), "--plugin-dir", plugins.toString(), "--json");
+        assertThat(decode.exitCode()).as(decode.err()).isZero();
+        // filters 5 x (0b11 + 1) = 20, kernel 2 x 0b01 + 1 = 3, on 12x12x1 with 3 classes
+        assertThat(decode.out()).contains("\"filters\" : 20").contains("\"kernelSize\" : 3")
+                .contains("\"params\" : " + (3 * 3 * 20 + 20 + 12 * 12 * 20 * 3 + 3));
+    }
+
+    @Test
+    void brokenJarIsNamedAndHealthyPluginsStillLoad() throws Exception {
+        buildTinyPluginJar(plugins.resolve("a-good.jar"));
+        Path broken = plugins.resolve("b-broken.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(broken))) {
+            out.putNextEntry(new JarEntry("META-INF/services/" + Plugin.class.getName()));
+            out.write("com.example.DoesNotExist\n".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        Files.writeString(plugins.resolve("c-not-a-jar.jar"), "this is not a zip file");
+
+        CliRun list = CliRun.of("plugins", "--plugin-dir", plugins.toString());
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).containsPattern("decoder\\s+tiny\\s").containsPattern("decoder\\s+paper\\s");
+        assertThat(list.err()).contains(broken.toString()).contains("com.example.DoesNotExist");
+        assertThat(list.err()).contains("c-not-a-jar.jar");
+        assertThat(list.err().lines().filter(l -> l.contains("b-broken.jar"))).hasSize(1);
+    }
+
+    @Test
+    void sameIdFromTwoJarsIsAnErrorNamingBoth() throws Exception {
+        Path first = buildTinyPluginJar(plugins.resolve("one.jar"));
+        Path second = buildTinyPluginJar(plugins.resolve("two.jar"));
+        Path plan = dir.resolve("plan.json");
+        Files.writeString(plan, "{\"dataset\": {\"id\": \"synthetic\"}, \"decoder\": {\"id\": \"tiny\"}}");
+        CliRun run = CliRun.of("validate", plan.toString(), "--plugin-dir", plugins.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains(first.toString()).contains(second.toString());
+    }
+
+    @Test
+    void unknownIdListsTheAvailableOnes() throws Exception {
+        buildTinyPluginJar(plugins.resolve("tiny.jar"));
+        Path plan = dir.resolve("plan.json");
+        Files.writeString(plan, "{\"dataset\": {\"id\": \"synthetic\"}, \"decoder\": {\"id\": \"tinny\"}}");
+        CliRun run = CliRun.of("validate", plan.toString(), "--plugin-dir", plugins.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("decoder.id: unknown decoder \"tinny\"; available: paper, tiny");
+    }
+
+    /** Compiles {@link #SOURCE} against plugin-api alone and packs it with its service file. */
+    private Path buildTinyPluginJar(Path jar) throws Exception {
+        Path src = Files.createDirectories(dir.resolve("src-" + jar.getFileName()));
+        Path classes = Files.createDirectories(dir.resolve("classes-" + jar.getFileName()));
+        Path file = src.resolve("TinyPlugin.java");
+        Files.writeString(file, SOURCE);
+        String api = Path.of(Plugin.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+        int status = javac.run(null, null, diagnostics, "--release", "17", "-cp", api, "-d", classes.toString(), file.toString());
+        assertThat(status).as(diagnostics.toString()).isZero();
+
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION, "9.9.9");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+             Stream<Path> files = Files.walk(classes)) {
+            for (Path c : files.filter(Files::isRegularFile).toList()) {
+                out.putNextEntry(new JarEntry(classes.relativize(c).toString().replace('\\', '/')));
+                Files.copy(c, out);
+                out.closeEntry();
+            }
+            out.putNextEntry(new JarEntry("META-INF/services/" + Plugin.class.getName()));
+            write(out, "com.example.tiny.TinyPlugin\n");
+            out.closeEntry();
+        }
+        return jar;
+    }
+
+    private static void write(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static List<String> lines(String s) {
+        return s.lines().toList();
+    }
+}

@@ -1,0 +1,137 @@
+package io.cnnga.engine.run;
+
+import io.cnnga.api.Backend;
+import io.cnnga.api.BackendFactory;
+import io.cnnga.api.DataInfo;
+import io.cnnga.api.Decoder;
+import io.cnnga.api.DecoderFactory;
+import io.cnnga.api.EpochMetrics;
+import io.cnnga.api.Evaluation;
+import io.cnnga.api.Genome;
+import io.cnnga.api.ImageSet;
+import io.cnnga.api.LayerSpec;
+import io.cnnga.api.ModelSpec;
+import io.cnnga.api.Options;
+import io.cnnga.api.Plugin;
+import io.cnnga.api.TrainingConfig;
+import io.cnnga.api.TrainingListener;
+import io.cnnga.api.TrainingSession;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
+
+/**
+ * Test helper for code that does not care what trains: decoder {@code onemax} turns each bit
+ * into a Dense layer of 1 or 2 units (so every genome is its own network), and backend
+ * {@code onemax} "trains" one instantly, its validation accuracy being the share of ones.
+ */
+final class OneMaxPlugin implements Plugin {
+
+    final AtomicInteger trainings = new AtomicInteger();
+    final List<String> trainedGenomes = new ArrayList<>();
+    /** Training number k (1-based) crashes the "process" when this says so. */
+    volatile IntPredicate crashAt = k -> false;
+
+    static final class SimulatedCrash extends Error {
+        private static final long serialVersionUID = 1L;
+
+        SimulatedCrash() {
+            super("simulated kill");
+        }
+    }
+
+    @Override
+    public List<DecoderFactory> decoders() {
+        return List.of(new DecoderFactory() {
+            @Override
+            public String id() {
+                return "onemax";
+            }
+
+            @Override
+            public Decoder create(Options options) {
+                int length = options.integer("length", 12);
+                options.finish();
+                return new Decoder() {
+                    @Override
+                    public int genomeLength() {
+                        return length;
+                    }
+
+                    @Override
+                    public ModelSpec decode(Genome genome, DataInfo data) {
+                        List<LayerSpec> layers = new ArrayList<>();
+                        layers.add(new LayerSpec.Flatten());
+                        for (int i = 0; i < genome.length(); i++) {
+                            layers.add(new LayerSpec.Dense(genome.bit(i) ? 2 : 1));
+                        }
+                        layers.add(new LayerSpec.Dense(data.classes()));
+                        return new ModelSpec(ModelSpec.inputOf(data), data.classes(), layers);
+                    }
+                };
+            }
+        });
+    }
+
+    @Override
+    public List<BackendFactory> backends() {
+        return List.of(new BackendFactory() {
+            @Override
+            public String id() {
+                return "onemax";
+            }
+
+            @Override
+            public Backend create(Options options) {
+                options.finish();
+                return (spec, config) -> session(spec, config);
+            }
+        });
+    }
+
+    private TrainingSession session(ModelSpec spec, TrainingConfig config) {
+        int k = trainings.incrementAndGet();
+        if (crashAt.test(k)) {
+            throw new SimulatedCrash();
+        }
+        List<LayerSpec.Dense> dense = spec.layersOf(LayerSpec.Dense.class);
+        long ones = dense.subList(0, dense.size() - 1).stream().filter(d -> d.units() == 2).count();
+        double fitness = (double) ones / (dense.size() - 1);
+        StringBuilder bits = new StringBuilder();
+        dense.subList(0, dense.size() - 1).forEach(d -> bits.append(d.units() == 2 ? '1' : '0'));
+        synchronized (trainedGenomes) {
+            trainedGenomes.add(bits.toString());
+        }
+        return new TrainingSession() {
+            @Override
+            public EpochMetrics trainEpoch(int epoch, ImageSet train, ImageSet validation, TrainingListener listener) {
+                return new EpochMetrics(epoch, 1 - fitness, fitness, 1 - fitness, fitness, 0.001, 1000, true);
+            }
+
+            @Override
+            public Evaluation evaluate(ImageSet data) {
+                return new Evaluation(1 - fitness, fitness, new int[data.size()]);
+            }
+
+            @Override
+            public void export(Path directory) {
+                try {
+                    Files.createDirectories(directory);
+                    Files.writeString(directory.resolve("onemax.txt"), bits + "\n");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}

@@ -1,0 +1,173 @@
+package io.cnnga.engine.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cnnga.api.InvalidInputException;
+import io.cnnga.engine.plan.Plan;
+import io.cnnga.engine.plan.PlanReader;
+import io.cnnga.engine.plugin.PluginRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SearchRunTest {
+
+    static final String PLAN = """
+            {"name": "onemax", "seed": 11,
+             "dataset": {"id": "synthetic", "options": {"height": 4, "width": 4, "classes": 3, "trainSize": 60, "testSize": 12}},
+             "decoder": {"id": "onemax", "options": {"length": 12}},
+             "backend": {"id": "onemax"},
+             "training": {"epochs": 1},
+             "search": {"population": 16, "generations": %d, "mutationProbability": 0.05, "selector": "tournament",
+                        "tournamentSize": 3, "elites": 2},
+             "final": {"epochs": 2}}
+            """;
+
+    @TempDir
+    Path dir;
+
+    static Plan plan(int generations) {
+        return PlanReader.parse(PLAN.formatted(generations), "test", "onemax");
+    }
+
+    static ObjectNode run(Plan plan, Path out, OneMaxPlugin plugin) {
+        PluginRegistry registry = PluginRegistry.load(List.of(), List.of(plugin));
+        return new SearchRun(plan, registry, RunConsole.silent()).execute(out);
+    }
+
+    @Test
+    void gaFindsTheAllOnesOptimum() {
+        ObjectNode summary = run(plan(30), dir.resolve("run"), new OneMaxPlugin());
+        assertThat(summary.get("bestGenome").asText()).isEqualTo("1".repeat(12));
+        assertThat(summary.get("bestValidationAccuracy").asDouble()).isEqualTo(1.0);
+        assertThat(summary.get("testAccuracy").asDouble()).isEqualTo(1.0);
+        assertThat(dir.resolve("run/model/onemax.txt")).hasContent("111111111111");
+    }
+
+    @Test
+    void cachedGenomesAreNotTrainedAgain() throws IOException {
+        OneMaxPlugin plugin = new OneMaxPlugin();
+        ObjectNode summary = run(plan(12), dir.resolve("run"), plugin);
+        List<JsonNode> trials = events(dir.resolve("run"), "trial-finished");
+        long trained = trials.stream().filter(t -> t.get("status").asText().equals("COMPLETE")).count();
+        long cached = trials.stream().filter(t -> t.get("status").asText().equals("CACHED")).count();
+        Set<String> unique = new HashSet<>();
+        trials.forEach(t -> unique.add(t.get("genome").asText()));
+        assertThat(cached).isPositive();
+        assertThat(trained).isEqualTo(unique.size());
+        // every search training once per distinct genome, plus the final training
+        assertThat(plugin.trainings.get()).isEqualTo(unique.size() + 1);
+        assertThat(plugin.trainedGenomes.subList(0, unique.size())).doesNotHaveDuplicates();
+        assertThat(summary.get("cached").asLong()).isEqualTo(cached);
+        assertThat(summary.get("trials").asLong()).isEqualTo(trials.size());
+    }
+
+    @Test
+    void runKilledAfterGenerationTwoAndResumedWritesTheUninterruptedJournal() throws IOException {
+        Plan plan = plan(6);
+        run(plan, dir.resolve("straight"), new OneMaxPlugin());
+
+        OneMaxPlugin dying = new OneMaxPlugin();
+        Path interrupted = dir.resolve("interrupted");
+        // Generations 0-2 evaluate 16 + 14 + 14 genomes; die inside generation 3.
+        int[] trainedBeforeDeath = {0};
+        dying.crashAt = k -> {
+            boolean inGeneration3 = !events(interrupted, "generation-finished").isEmpty()
+                    && events(interrupted, "generation-finished").size() >= 3;
+            if (inGeneration3) {
+                trainedBeforeDeath[0] = k;
+            }
+            return inGeneration3;
+        };
+        assertThatThrownBy(() -> run(plan, interrupted, dying)).isInstanceOf(OneMaxPlugin.SimulatedCrash.class);
+        assertThat(events(interrupted, "generation-finished")).hasSize(3);
+        assertThat(events(interrupted, "run-finished")).isEmpty();
+
+        OneMaxPlugin resumed = new OneMaxPlugin();
+        run(plan, interrupted, resumed);
+
+        assertThat(comparable(interrupted)).isEqualTo(comparable(dir.resolve("straight")));
+        // nothing recorded before the kill was trained again
+        Set<String> trainedBefore = new HashSet<>(dying.trainedGenomes);
+        assertThat(resumed.trainedGenomes.subList(0, resumed.trainedGenomes.size() - 1))
+                .doesNotContainAnyElementsOf(trainedBefore);
+    }
+
+    @Test
+    void differentPlanInTheSameFolderIsRefusedAndNothingChanges() throws IOException {
+        Path out = dir.resolve("run");
+        run(plan(2), out, new OneMaxPlugin());
+        Files.delete(out.resolve("summary.json"));
+        byte[] journal = Files.readAllBytes(out.resolve(Journal.FILE));
+        List<Path> before = list(out);
+
+        assertThatThrownBy(() -> run(plan(3), out, new OneMaxPlugin()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("holds a run of a different plan")
+                .hasMessageContaining("search was");
+        assertThat(Files.readAllBytes(out.resolve(Journal.FILE))).isEqualTo(journal);
+        assertThat(list(out)).isEqualTo(before);
+    }
+
+    @Test
+    void tornLastLineIsIgnoredOnResume() throws IOException {
+        Plan plan = plan(3);
+        run(plan, dir.resolve("straight"), new OneMaxPlugin());
+        Path torn = dir.resolve("torn");
+        OneMaxPlugin dying = new OneMaxPlugin();
+        dying.crashAt = k -> k == 20;
+        assertThatThrownBy(() -> run(plan, torn, dying)).isInstanceOf(OneMaxPlugin.SimulatedCrash.class);
+        Files.writeString(torn.resolve(Journal.FILE), "{\"type\": \"trial-fin", java.nio.file.StandardOpenOption.APPEND);
+
+        run(plan, torn, new OneMaxPlugin());
+        assertThat(comparable(torn)).isEqualTo(comparable(dir.resolve("straight")));
+    }
+
+    @Test
+    void folderWithForeignFilesIsRefused() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(out.resolve("thesis.tex"), "precious");
+        assertThatThrownBy(() -> run(plan(2), out, new OneMaxPlugin()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not a cnnga run");
+        assertThat(list(out)).containsExactly(out.resolve("thesis.tex"));
+    }
+
+    /** The journal without what differs between processes: times, durations, the folder. */
+    static List<String> comparable(Path run) {
+        return Journal.read(run.resolve(Journal.FILE)).stream().map(e -> {
+            ObjectNode copy = e.deepCopy();
+            copy.remove(List.of("time", "startedAt", "seconds", "trainedByThisProcess"));
+            if (copy.has("plan")) {
+                ((ObjectNode) copy.get("plan")).remove("output");
+            }
+            if (copy.has("history")) {
+                copy.get("history").forEach(h -> ((ObjectNode) h).remove(List.of("seconds", "imagesPerSecond")));
+            }
+            return copy.toString();
+        }).toList();
+    }
+
+    static List<JsonNode> events(Path run, String type) {
+        Path file = run.resolve(Journal.FILE);
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        return Journal.read(file).stream().filter(e -> e.get("type").asText().equals(type)).toList();
+    }
+
+    static List<Path> list(Path d) throws IOException {
+        try (Stream<Path> s = Files.list(d)) {
+            return s.sorted().toList();
+        }
+    }
+}
