@@ -1,0 +1,113 @@
+package io.cnnga.dataset.imagefolder;
+
+import io.cnnga.api.InvalidDataException;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Turns one PNG or JPEG file into {@code size × size × channels} bytes, NHWC: decoded by
+ * {@code javax.imageio}, scaled by {@link ImageResizer}, grey by standard luminance.
+ *
+ * <pre>{@code
+ * ImageFileDecoder decoder = new ImageFileDecoder(32, 1);
+ * byte[] pixels = new byte[n * decoder.bytesPerImage()];
+ * decoder.decode(Path.of("cats/001.jpg"), pixels, i * decoder.bytesPerImage());
+ * }</pre>
+ *
+ * <p>Grey is ITU-R BT.601 luma, {@code 0.299 R + 0.587 G + 0.114 B}, in the rounded fixed-point
+ * form Pillow's {@code convert("L")} uses, so images match what Python tools make of them. Safe to
+ * use from several threads at once.
+ */
+final class ImageFileDecoder {
+
+    /** Larger images are refused before decoding: 100 megapixels already take 400 MB as RGB. */
+    static final long MAX_PIXELS = 100_000_000L;
+
+    private final int size;
+    private final int channels;
+
+    /**
+     * @param size     width and height of the result
+     * @param channels 1 (grey) or 3 (RGB)
+     */
+    ImageFileDecoder(int size, int channels) {
+        this.size = size;
+        this.channels = channels;
+    }
+
+    int bytesPerImage() {
+        return size * size * channels;
+    }
+
+    /**
+     * Decodes {@code file} into {@code pixels} from {@code offset}.
+     *
+     * @throws InvalidDataException naming the file when it cannot be decoded
+     */
+    void decode(Path file, byte[] pixels, int offset) {
+        int[] rgb = ImageResizer.toRgb(read(file), size);
+        if (channels == 3) {
+            for (int p = 0; p < rgb.length; p++) {
+                int at = offset + p * 3;
+                pixels[at] = (byte) (rgb[p] >> 16);
+                pixels[at + 1] = (byte) (rgb[p] >> 8);
+                pixels[at + 2] = (byte) rgb[p];
+            }
+        } else {
+            for (int p = 0; p < rgb.length; p++) {
+                pixels[offset + p] = (byte) luma(rgb[p]);
+            }
+        }
+    }
+
+    /** BT.601 luma of {@code 0xRRGGBB}, rounded: 19595 + 38470 + 7471 = 65536. */
+    static int luma(int rgb) {
+        int r = (rgb >> 16) & 0xFF;
+        int g = (rgb >> 8) & 0xFF;
+        int b = rgb & 0xFF;
+        return (r * 19595 + g * 38470 + b * 7471 + 0x8000) >> 16;
+    }
+
+    private static BufferedImage read(Path file) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) {
+                throw new InvalidDataException(file, "cannot be opened");
+            }
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new InvalidDataException(file, "is not an image javax.imageio can read (expected PNG or JPEG)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    throw new InvalidDataException(file, "is " + reader.getWidth(0) + "x" + reader.getHeight(0)
+                            + ", more than " + MAX_PIXELS + " pixels; scale it down first");
+                }
+                BufferedImage image = reader.read(0);
+                if (image.getWidth() < 1 || image.getHeight() < 1) {
+                    throw new InvalidDataException(file, "has no pixels");
+                }
+                return image;
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof InvalidDataException invalid) {
+                throw invalid;
+            }
+            // Decoders report damaged files with IOExceptions but also with runtime exceptions
+            // (index out of bounds, illegal arguments): all mean the same to the user.
+            throw new InvalidDataException(file, "is not a readable PNG or JPEG image ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
+        }
+    }
+}
