@@ -35,6 +35,14 @@ public interface Backend extends AutoCloseable {
         return java.util.OptionalDouble.empty();
     }
 
+    /**
+     * A TensorBoard log writing event files into {@code directory} (created if needed), or empty
+     * when this backend cannot write them; the engine then writes no TensorBoard logs.
+     */
+    default java.util.Optional<EventLog> eventLog(java.nio.file.Path directory) {
+        return java.util.Optional.empty();
+    }
+
     @Override
     default void close() {
     }

@@ -111,12 +111,12 @@ public record ModelSpec(Shape input, int classes, List<LayerSpec> layers) {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "Input: %s, %d classes%n", input, classes));
         s.append(rule);
-        s.append(String.format(Locale.ROOT, " %-36s %-24s %14s %18s%n", "Layer (type)", "Output Shape", "Param #", "FLOPs"));
+        s.append(String.format(Locale.ROOT, " %-44s %-22s %12s %16s%n", "Layer (type)", "Output Shape", "Param #", "FLOPs"));
         s.append(thick);
         List<LayerSummary> rows = summary();
         for (int i = 0; i < rows.size(); i++) {
             LayerSummary row = rows.get(i);
-            s.append(String.format(Locale.ROOT, " %-36s %-24s %,14d %,18d%n",
+            s.append(String.format(Locale.ROOT, " %-44s %-22s %,12d %,16d%n",
                     row.name() + " (" + row.layer().type() + ")", row.output(), row.params(), row.forwardFlops()));
             s.append(i == rows.size() - 1 ? thick : "\n");
         }

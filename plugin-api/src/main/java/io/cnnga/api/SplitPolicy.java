@@ -66,6 +66,17 @@ public record SplitPolicy(double validationFraction, int trainLimit, int testLim
                 test == testAll ? officialTest : officialTest.subset(test));
     }
 
+    /**
+     * A stratified, seeded sample of {@code count} images of {@code set} (all of it when it holds
+     * no more), in stored order: e.g. the subset of the training split a search trains on.
+     */
+    public static ImageSet sample(ImageSet set, int count, long seed) {
+        if (count >= set.size()) {
+            return set;
+        }
+        return set.subset(stratified(set, range(set.size()), count, new Random(seed)));
+    }
+
     /** {@code count} of {@code pool}, each class in proportion, returned in ascending order. */
     static int[] stratified(ImageSet set, int[] pool, int count, Random random) {
         int classes = set.info().classes();

@@ -9,8 +9,9 @@ package io.cnnga.api;
  * };
  * }</pre>
  *
- * <p>Backends call {@link #onStep} after every step and check {@link #stopRequested()} before
- * each one; a stopped epoch still measures validation and returns with {@code complete = false}.
+ * <p>Backends call {@link #onStep} after every step and {@link #onEpoch} after each epoch's
+ * validation, and check {@link #stopRequested()} before each step; a stopped epoch still measures
+ * validation and returns with {@code complete = false}.
  */
 public interface TrainingListener {
 

@@ -1,6 +1,7 @@
 package io.cnnga.api;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * One network being trained by a backend; holds its native resources until closed.
@@ -35,6 +36,15 @@ public interface TrainingSession extends AutoCloseable {
      * {@code serving_default} signature maps {@code images} [N, H, W, C] to {@code probabilities}).
      */
     void export(Path directory);
+
+    /**
+     * The network's variables as they are now, layer by layer in network order (for the
+     * report's and TensorBoard's histograms); empty when the backend does not expose them.
+     * Costs a copy of every weight: call it once per epoch, not per step.
+     */
+    default List<LayerParameter> parameters() {
+        return List.of();
+    }
 
     /** Releases every native resource; the session is unusable afterwards. */
     @Override

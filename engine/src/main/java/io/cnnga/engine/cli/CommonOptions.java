@@ -1,5 +1,6 @@
 package io.cnnga.engine.cli;
 
+import io.cnnga.engine.executor.EngineProcess;
 import io.cnnga.engine.plugin.PluginRegistry;
 import picocli.CommandLine.Option;
 
@@ -38,6 +39,7 @@ public final class CommonOptions {
     }
 
     public PluginRegistry registry() {
-        return PluginRegistry.load(allPluginDirs());
+        // Through EngineProcess, so child JVMs and Spark tasks load the same plugin folders.
+        return EngineProcess.loadRegistry(allPluginDirs());
     }
 }

@@ -21,7 +21,8 @@ import java.util.Arrays;
  */
 @Command(name = "engine", mixinStandardHelpOptions = true, versionProvider = EngineVersion.class,
         description = "Evolves convolutional image classifiers with a genetic algorithm.",
-        subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, DecodeCommand.class, PluginsCommand.class, DataCommand.class})
+        subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, DecodeCommand.class, PluginsCommand.class,
+                BenchCommand.class, DataCommand.class, WorkerCommand.class})
 public final class EngineCommand implements Runnable {
 
     @CommandLine.Spec

@@ -14,7 +14,6 @@ import io.jenetics.TournamentSelector;
 import io.jenetics.engine.Engine;
 import io.jenetics.engine.EvolutionResult;
 import io.jenetics.engine.EvolutionStart;
-import io.jenetics.engine.RetryConstraint;
 import io.jenetics.util.Factory;
 import io.jenetics.util.ISeq;
 import io.jenetics.util.RandomRegistry;
@@ -23,7 +22,6 @@ import io.jenetics.util.Seq;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -86,16 +84,7 @@ public final class GeneticSearch {
      */
     public List<GenerationReport> run(GenerationEvaluator evaluator, Consumer<GenerationReport> observer) {
         Factory<Genotype<BitGene>> genotypes = GenomeCodec.of(genomeLength).encoding();
-        AtomicInteger replaced = new AtomicInteger();
-        // Jenetics' RetryConstraint draws a new random genotype for each invalid one; the count
-        // shows in the journal how much of the space the budget rules out.
-        RetryConstraint<BitGene, Double> constraint = new RetryConstraint<>(phenotype -> {
-            boolean ok = valid.test(GenomeCodec.decode(phenotype.genotype()));
-            if (!ok) {
-                replaced.incrementAndGet();
-            }
-            return ok;
-        }, genotypes, RetryConstraint.DEFAULT_RETRY_COUNT);
+        BudgetConstraint constraint = new BudgetConstraint(valid, genotypes);
 
         BatchEvaluator batch = new BatchEvaluator(evaluator);
         Engine<BitGene, Double> engine = new Engine.Builder<>(batch, genotypes)
@@ -115,7 +104,7 @@ public final class GeneticSearch {
         List<GenerationReport> reports = new ArrayList<>();
         ISeq<Phenotype<BitGene, Double>> current = null;
         for (int g = 0; g < generations; g++) {
-            replaced.set(0);
+            constraint.resetCount();
             batch.generation = g;
             batch.results.clear();
             ISeq<Phenotype<BitGene, Double>> previous = current;
@@ -132,7 +121,7 @@ public final class GeneticSearch {
                 EvolutionResult<BitGene, Double> result = engine.evolve(EvolutionStart.of(previous, generation));
                 return result.population();
             });
-            GenerationReport report = report(g, current, List.copyOf(batch.results), replaced.get());
+            GenerationReport report = report(g, current, List.copyOf(batch.results), constraint.replaced());
             reports.add(report);
             observer.accept(report);
         }

@@ -116,9 +116,10 @@ public final class PlanReader {
         int elites = s.integer("elites", paper.elites(), 0, population - 1);
         double maxFlops = s.number("maxForwardFlops", paper.maxForwardFlops(), 0, Double.MAX_VALUE);
         double maxParams = s.number("maxParams", paper.maxParams(), 0, Double.MAX_VALUE);
+        int trainLimit = s.integer("trainLimit", paper.trainLimit(), 0, Integer.MAX_VALUE);
         s.finish();
         SearchSettings search = new SearchSettings(population, generations, mutation, crossover, selector,
-                tournamentSize, elites, maxFlops, maxParams);
+                tournamentSize, elites, maxFlops, maxParams, trainLimit);
 
         Options f = top.object("final");
         FinalSettings finalTraining = new FinalSettings(f.integer("epochs", 20, 0, 10_000));

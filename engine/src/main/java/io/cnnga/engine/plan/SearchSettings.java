@@ -16,15 +16,17 @@ package io.cnnga.engine.plan;
  * @param elites               best genomes copied unchanged into the next generation
  * @param maxForwardFlops      networks with more forward FLOPs per image are never trained; 0 = no bound
  * @param maxParams            networks with more parameters are never trained; 0 = no bound
+ * @param trainLimit           trials train on a stratified sample of this many training images
+ *                             (the final network on all of them); 0 = all
  */
 public record SearchSettings(int population, int generations, double mutationProbability,
                              double crossoverProbability, String selector, int tournamentSize, int elites,
-                             double maxForwardFlops, double maxParams) {
+                             double maxForwardFlops, double maxParams, int trainLimit) {
 
     public static final String ROULETTE = "roulette";
     public static final String TOURNAMENT = "tournament";
 
     public static SearchSettings paper() {
-        return new SearchSettings(4, 20, 0.25, 0.6, ROULETTE, 2, 1, 0, 0);
+        return new SearchSettings(4, 20, 0.25, 0.6, ROULETTE, 2, 1, 0, 0, 0);
     }
 }

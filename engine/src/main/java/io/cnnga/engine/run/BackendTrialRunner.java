@@ -62,7 +62,6 @@ public final class BackendTrialRunner implements TrialRunner {
             for (int epoch = 1; epoch <= trial.config().epochs(); epoch++) {
                 EpochMetrics metrics = session.trainEpoch(epoch, data.train(), data.validation(), budgeted);
                 history.add(metrics);
-                budgeted.onEpoch(metrics);
                 if (!metrics.complete() || (budgeted.stopRequested() && epoch < trial.config().epochs())) {
                     return TrialResult.pruned(trial, history, seconds(start), String.format(Locale.ROOT,
                             "stopped by training.maxTrialSeconds (%.0f s) in epoch %d of %d", maxSeconds,

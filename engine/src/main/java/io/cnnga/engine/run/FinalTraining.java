@@ -53,11 +53,6 @@ final class FinalTraining {
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 EpochMetrics m = session.trainEpoch(epoch, data.train(), data.validation(), progress);
                 history.add(m);
-                progress.onEpoch(m);
-                console.message(String.format(java.util.Locale.ROOT,
-                        "  final epoch %d/%d: loss %.4f acc %.4f val_loss %.4f val_acc %.4f (%.1f s)",
-                        epoch, config.epochs(), m.loss(), m.accuracy(), m.validationLoss(), m.validationAccuracy(),
-                        m.seconds()));
             }
             Evaluation test = session.evaluate(data.test());
             deleteIfPresent(modelDir);

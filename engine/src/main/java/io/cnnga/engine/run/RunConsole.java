@@ -73,7 +73,6 @@ public class RunConsole {
         String what = String.format(Locale.ROOT, "gen %d #%d %s", trial.generation(), trial.index(), trial.genome());
         if (interactive) {
             closeTrainingBar();
-            trainingBar = bar(what, 0);
         } else {
             log("training " + what + String.format(Locale.ROOT, " (%,d params, %.1f MFLOP)",
                     trial.spec().params(), trial.spec().forwardFlops() / 1e6));
@@ -82,14 +81,18 @@ public class RunConsole {
 
     /** Step-level progress of one training. */
     public TrainingListener training(String label) {
+        // The bar appears with the first step, named after the trial, and is replaced each epoch.
         return new TrainingListener() {
             private long started = System.nanoTime();
             private long images;
 
             @Override
             public void onStep(int epoch, int step, int steps, double loss, double accuracy) {
-                if (trainingBar == null) {
+                if (!interactive) {
                     return;
+                }
+                if (trainingBar == null) {
+                    trainingBar = bar(label + " epoch " + epoch, steps);
                 }
                 if (step == 1) {
                     started = System.nanoTime();
@@ -105,9 +108,17 @@ public class RunConsole {
 
             @Override
             public void onEpoch(EpochMetrics m) {
-                log(String.format(Locale.ROOT, "%s epoch %d: loss %.4f acc %.4f val_loss %.4f val_acc %.4f %.1f s %.0f img/s",
+                String line = String.format(Locale.ROOT,
+                        "%s epoch %d: loss %.4f acc %.4f val_loss %.4f val_acc %.4f %.1f s %.0f img/s",
                         label, m.epoch(), m.loss(), m.accuracy(), m.validationLoss(), m.validationAccuracy(),
-                        m.seconds(), m.imagesPerSecond()));
+                        m.seconds(), m.imagesPerSecond());
+                if (interactive) {
+                    closeTrainingBar();
+                    out.println("  " + line);
+                    out.flush();
+                } else {
+                    log(line);
+                }
             }
         };
     }

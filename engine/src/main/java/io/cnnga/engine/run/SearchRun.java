@@ -3,10 +3,7 @@ package io.cnnga.engine.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cnnga.api.Backend;
 import io.cnnga.api.DataInfo;
-import io.cnnga.api.DataSplits;
-import io.cnnga.api.Dataset;
 import io.cnnga.api.Decoder;
 import io.cnnga.api.Executor;
 import io.cnnga.api.InvalidInputException;
@@ -80,39 +77,37 @@ public final class SearchRun {
         }
 
         try (RunFolder folder = RunFolder.lock(dir)) {
-            Dataset dataset = registry.dataset(resolved.dataset());
-            Decoder decoder = registry.decoder(resolved.decoder());
-            try (Backend backend = registry.backend(resolved.backend());
+            console.message("Loading " + resolved.dataset().id() + " ...");
+            try (PlanWorkbench bench = PlanWorkbench.open(resolved, registry);
                  Executor executor = registry.executor(resolved.executor());
                  Journal journal = Journal.open(folder.journal())) {
-                console.message("Loading " + resolved.dataset().id() + " ...");
-                DataSplits data = dataset.load(resolved.seed());
                 String planJson = PlanWriter.toJson(resolved);
                 Instant started = replay.runStarted().map(e -> Instant.parse(e.get("time").asText())).orElse(Instant.now());
                 if (!resuming) {
                     writeString(folder.plan(), planJson);
                     ObjectNode event = Journal.event("run-started");
                     event.set("plan", parse(planJson));
-                    event.put("genomeLength", decoder.genomeLength());
-                    event.put("train", data.train().size());
-                    event.put("validation", data.validation().size());
-                    event.put("test", data.test().size());
+                    event.put("genomeLength", bench.decoder().genomeLength());
+                    event.put("train", bench.data().train().size());
+                    event.put("trialTrain", bench.trialData().train().size());
+                    event.put("validation", bench.data().validation().size());
+                    event.put("test", bench.data().test().size());
                     journal.append(event);
                 }
-                return evolveAndFinish(folder, resolved, decoder, backend, executor, data, journal, replay, planJson, started);
+                return evolveAndFinish(folder, bench, executor, journal, replay, planJson, started);
             }
         }
     }
 
-    private ObjectNode evolveAndFinish(RunFolder folder, Plan p, Decoder decoder, Backend backend, Executor executor,
-                                       DataSplits data, Journal journal, JournalReplay replay, String planJson,
-                                       Instant started) {
-        DataInfo info = data.info();
+    private ObjectNode evolveAndFinish(RunFolder folder, PlanWorkbench bench, Executor executor, Journal journal,
+                                       JournalReplay replay, String planJson, Instant started) {
+        Plan p = bench.plan();
+        Decoder decoder = bench.decoder();
+        DataInfo info = bench.info();
         TrainingConfig config = p.trialConfig();
         TrialScheduler.Budget budget = new TrialScheduler.Budget(p.search().maxForwardFlops(), p.search().maxParams());
-        TrialScheduler scheduler = new TrialScheduler(decoder, info, config, executor,
-                new BackendTrialRunner(backend, data, p.training().maxTrialSeconds()), planJson, journal, replay,
-                console, budget);
+        TrialScheduler scheduler = new TrialScheduler(decoder, info, config, executor, bench.runner(), planJson,
+                journal, replay, console, budget);
         GeneticSearch search = GeneticSearch.builder(decoder.genomeLength())
                 .population(p.search().population())
                 .generations(p.search().generations())
@@ -153,7 +148,7 @@ public final class SearchRun {
                 .max(Comparator.comparingDouble(TrialResult::fitness)).orElseThrow();
         ModelSpec bestSpec = decoder.decode(best.genome(), info);
         JsonNode finalEvent = p.finalTraining().epochs() == 0 ? null : replay.finalFinished().orElseGet(() -> {
-            ObjectNode event = new FinalTraining(backend, data, console)
+            ObjectNode event = new FinalTraining(bench.backend(), bench.data(), console)
                     .train(best.genome(), bestSpec, p.trainFinalConfig(), folder.model());
             journal.append(event);
             return event;

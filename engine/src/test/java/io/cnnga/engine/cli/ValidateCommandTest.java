@@ -53,7 +53,7 @@ class ValidateCommandTest {
                 arguments("{" + DATA + ", \"decoder\": {\"id\": \"nope\"}}", "decoder.id: unknown decoder \"nope\""),
                 arguments("{" + DATA + ", \"backend\": {\"id\": \"caffe\"}}", "backend.id: unknown backend \"caffe\""),
                 arguments("{" + DATA + ", \"executor\": {\"id\": \"local\", \"options\": {\"workerz\": 2}}}",
-                        "executor.options.workerz: unknown option; accepted: workers"),
+                        "executor.options.workerz: unknown option; accepted: "),
                 arguments("{\"dataset\": {\"id\": \"synthetic\", \"options\": {\"sizee\": 3}}}",
                         "dataset.options.sizee: unknown option; accepted: "),
                 arguments("{\"dataset\": {\"id\": \"synthetic\", \"options\": {\"validationFraction\": 1.0}}}",

@@ -1,0 +1,86 @@
+package io.cnnga.backend.tensorflow;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.DeviceSpec;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Measures the float32 matrix-multiply throughput TensorFlow reaches on a device: the yardstick
+ * {@code bench} divides a network's achieved GFLOP/s by.
+ *
+ * <pre>{@code
+ * double peak = MatMulPeak.measure(Device.parse("cpu"), 0, 2048);   // e.g. 180 GFLOP/s on 2 cores
+ * }</pre>
+ *
+ * <p>Four independent n×n products of variables per run (2n³ FLOPs each), so that the run's fixed
+ * cost is small; after two warm-up runs, five timed rounds of at least 0.3 s each; the best round
+ * counts (peak, not typical, throughput).
+ */
+final class MatMulPeak {
+
+    static final int PRODUCTS = 4;
+
+    private MatMulPeak() {
+    }
+
+    /** GFLOP/s of the best round. */
+    static double measure(Device device, int threads, int n) {
+        try (Graph g = new Graph()) {
+            Ops tf = Ops.create(g);
+            if (device.tensorFlowName() != null) {
+                tf = tf.withDevice(DeviceSpec.newBuilder()
+                        .deviceType(device.kind() == Device.Kind.GPU ? DeviceSpec.DeviceType.GPU : DeviceSpec.DeviceType.CPU)
+                        .deviceIndex(device.index()).build());
+            }
+            List<Op> init = new ArrayList<>();
+            List<Op> products = new ArrayList<>();
+            for (int i = 0; i < PRODUCTS; i++) {
+                Variable<TFloat32> a = matrix(tf, "a" + i, n, init, 2 * i + 1);
+                Variable<TFloat32> b = matrix(tf, "b" + i, n, init, 2 * i + 2);
+                products.add(tf.withName("product" + i).linalg.matMul(a, b));
+            }
+            try (Session s = new Session(g, SessionConfig.of(device, threads))) {
+                run(s, init);
+                run(s, products);
+                run(s, products);
+                double flopsPerRun = 2.0 * n * n * n * PRODUCTS;
+                double best = 0;
+                for (int round = 0; round < 5; round++) {
+                    long start = System.nanoTime();
+                    int runs = 0;
+                    long elapsed;
+                    do {
+                        run(s, products);
+                        runs++;
+                        elapsed = System.nanoTime() - start;
+                    } while (elapsed < 300_000_000L);
+                    best = Math.max(best, flopsPerRun * runs / (elapsed / 1e9) / 1e9);
+                }
+                return best;
+            }
+        }
+    }
+
+    private static Variable<TFloat32> matrix(Ops tf, String name, int n, List<Op> init, long seed) {
+        Variable<TFloat32> v = tf.withName(name).variable(Shape.of(n, n), TFloat32.class);
+        init.add(tf.assign(v, tf.random.randomUniform(tf.constant(new long[] {n, n}), TFloat32.class,
+                org.tensorflow.op.random.RandomUniform.seed(seed))));
+        return v;
+    }
+
+    private static void run(Session s, List<Op> targets) {
+        Session.Runner r = s.runner();
+        targets.forEach(r::addTarget);
+        try (Result ignored = r.run()) {
+            // targets only
+        }
+    }
+}

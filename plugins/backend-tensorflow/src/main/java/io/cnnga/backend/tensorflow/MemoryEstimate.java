@@ -1,0 +1,89 @@
+package io.cnnga.backend.tensorflow;
+
+import io.cnnga.api.LayerSpec;
+import io.cnnga.api.LayerSummary;
+import io.cnnga.api.ModelSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.OptionalLong;
+
+/**
+ * A rough upper estimate of the memory a network needs, checked before it is built.
+ *
+ * <pre>{@code
+ * long bytes = MemoryEstimate.trainingBytes(spec, 32);
+ * }</pre>
+ *
+ * <p>Why: TensorFlow 2.18's oneDNN CPU kernels do not survive an allocation failure (the process
+ * dies with SIGSEGV after "OOM when allocating tensor"), so a network too large for the machine
+ * must be refused before it runs. The estimate counts, in float32: every layer's output for the
+ * batch and 1.5× that for saved activations, masks and gradients, twice the largest tensor for
+ * work space, and weights with their gradient and two Adam moments.
+ */
+final class MemoryEstimate {
+
+    /** Share of the available memory a training may plan to use. */
+    static final double USABLE = 0.8;
+
+    private MemoryEstimate() {
+    }
+
+    static long trainingBytes(ModelSpec spec, int batch) {
+        long activations = spec.input().size();
+        long largest = spec.input().size();
+        for (LayerSummary row : spec.summary()) {
+            long out = row.output().size();
+            activations += row.layer() instanceof LayerSpec.Dropout ? 2 * out : out;
+            largest = Math.max(largest, out);
+        }
+        double floats = 2.5 * activations * batch + 2.0 * largest * batch + 4.0 * spec.params();
+        return (long) (4 * floats);
+    }
+
+    static long evaluationBytes(ModelSpec spec, int batch) {
+        long largest = spec.input().size();
+        long in = spec.input().size();
+        for (LayerSummary row : spec.summary()) {
+            largest = Math.max(largest, in + row.output().size());
+            in = row.output().size();
+        }
+        return 4L * (3 * largest * batch + spec.params());
+    }
+
+    /** MemAvailable of /proc/meminfo, empty where there is none. */
+    static OptionalLong availableBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemAvailable:")) {
+                    return OptionalLong.of(Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or unreadable: no check
+        }
+        return OptionalLong.empty();
+    }
+
+    /** Null when the network fits, else why not. */
+    static String problem(ModelSpec spec, int batch, int evalBatch, OptionalLong available) {
+        if (available.isEmpty()) {
+            return null;
+        }
+        long need = Math.max(trainingBytes(spec, batch), evaluationBytes(spec, evalBatch));
+        if (need <= USABLE * available.getAsLong()) {
+            return null;
+        }
+        return String.format(Locale.ROOT,
+                "out of memory: this network needs about %s at batch %d, and %s of memory is available",
+                human(need), batch, human(available.getAsLong()));
+    }
+
+    static String human(long bytes) {
+        if (bytes >= 1L << 30) {
+            return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
+        }
+        return String.format(Locale.ROOT, "%.0f MB", bytes / (double) (1L << 20));
+    }
+}

@@ -1,0 +1,288 @@
+package io.cnnga.backend.tensorflow;
+
+import io.cnnga.api.ActivationFunction;
+import io.cnnga.api.LayerSpec;
+import io.cnnga.api.LayerSummary;
+import io.cnnga.api.ModelSpec;
+import io.cnnga.api.Padding;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tensorflow.DeviceSpec;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Operation;
+import org.tensorflow.Output;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.op.nn.FusedBatchNorm;
+import org.tensorflow.op.nn.LeakyRelu;
+import org.tensorflow.op.random.RandomUniform;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * A {@link ModelSpec} built as a TensorFlow graph with {@link Ops}: the variables, a training
+ * tower (batch statistics, dropout on) with its loss, accuracy and Adam step, and an inference
+ * tower (moving statistics, dropout off) sharing the same variables.
+ *
+ * <pre>{@code
+ * try (Graph g = new Graph()) {
+ *     NetworkGraph net = NetworkGraph.training(g, spec, device, 0.9, seed, 1e-3);
+ *     // feed net.images and net.labels, fetch net.trainLoss, target net.trainStep
+ * }
+ * }</pre>
+ *
+ * <p>Gradients come from {@link Graph#addGradients} over the trainable variables only (batch
+ * norm's moving statistics are updated by assignments, not differentiated), and Adam is applied
+ * with the fused {@code ApplyAdam} kernel once every gradient of the step is computed. The loss is
+ * softmax cross-entropy on one-hot labels (the runtime has no gradient for the sparse op).
+ * Variables start uninitialized: run {@link #initOps} feeding {@link #initValues}.
+ */
+final class NetworkGraph {
+
+    static final String IMAGES = "images";
+    static final String LABELS = "labels";
+    static final String PROBABILITIES = "probabilities";
+
+    static final float ADAM_BETA1 = 0.9f;
+    static final float ADAM_BETA2 = 0.999f;
+    /** Keras' Adam epsilon. */
+    static final float ADAM_EPSILON = 1e-7f;
+
+    final ModelSpec spec;
+    final List<ParameterSpec> params;
+    final Map<String, Variable<TFloat32>> variables = new LinkedHashMap<>();
+    /** Placeholder feeding each parameter's initial value, by parameter name. */
+    final Map<String, Placeholder<TFloat32>> initValues = new LinkedHashMap<>();
+    /** Assignments that give every variable (parameters, Adam slots) its first value. */
+    final List<Op> initOps = new ArrayList<>();
+
+    final Placeholder<TFloat32> images;
+    final Operand<TFloat32> probabilities;
+    final Operand<TInt32> predictions;
+
+    // Present in training graphs only.
+    Placeholder<TInt32> labels;
+    Operand<TFloat32> evalLossSum;
+    Operand<TInt32> evalCorrect;
+    Operand<TFloat32> trainLoss;
+    Operand<TInt32> trainCorrect;
+    Op trainStep;
+
+    private final Ops tf;
+    private final Map<Integer, Map<ParameterSpec.Role, Variable<TFloat32>>> byLayer = new LinkedHashMap<>();
+
+    private NetworkGraph(Graph graph, ModelSpec spec, Device device) {
+        this.spec = spec;
+        this.params = ParameterSpec.of(spec);
+        Ops ops = Ops.create(graph);
+        String name = device.tensorFlowName();
+        if (name != null) {
+            ops = ops.withDevice(DeviceSpec.newBuilder()
+                    .deviceType(device.kind() == Device.Kind.GPU ? DeviceSpec.DeviceType.GPU : DeviceSpec.DeviceType.CPU)
+                    .deviceIndex(device.index()).build());
+        }
+        this.tf = ops;
+        for (ParameterSpec p : params) {
+            Variable<TFloat32> v = tf.withName(p.name()).variable(Shape.of(p.shape()), TFloat32.class);
+            Placeholder<TFloat32> value = tf.withName(p.name() + "_initial_value")
+                    .placeholder(TFloat32.class, Placeholder.shape(Shape.of(p.shape())));
+            variables.put(p.name(), v);
+            initValues.put(p.name(), value);
+            initOps.add(tf.withName(p.name() + "_initialize").assign(v, value));
+            byLayer.computeIfAbsent(p.layer(), k -> new LinkedHashMap<>()).put(p.role(), v);
+        }
+        Shape in = Shape.of(-1, spec.input().dim(0), spec.input().dim(1), spec.input().dim(2));
+        this.images = tf.withName(IMAGES).placeholder(TFloat32.class, Placeholder.shape(in));
+        Operand<TFloat32> logits = forward(tf.withSubScope("inference"), images, false, null);
+        this.probabilities = tf.withName(PROBABILITIES).nn.softmax(logits);
+        this.predictions = tf.withName("predictions").math.argMax(logits, tf.constant(1), TInt32.class);
+        this.inferenceLogits = logits;
+    }
+
+    private final Operand<TFloat32> inferenceLogits;
+
+    /** Only the inference tower: what a SavedModel holds. */
+    static NetworkGraph inference(Graph graph, ModelSpec spec, Device device) {
+        return new NetworkGraph(graph, spec, device);
+    }
+
+    /** Both towers, the loss, accuracy and the Adam step. */
+    static NetworkGraph training(Graph graph, ModelSpec spec, Device device, double momentum, long seed,
+                                 double learningRate) {
+        NetworkGraph net = new NetworkGraph(graph, spec, device);
+        net.addTraining(graph, momentum, seed, learningRate);
+        return net;
+    }
+
+    private void addTraining(Graph graph, double momentum, long seed, double learningRate) {
+        labels = tf.withName(LABELS).placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+        Operand<TFloat32> oneHot = tf.oneHot(labels, tf.constant(spec.classes()), tf.constant(1f), tf.constant(0f));
+
+        Ops eval = tf.withSubScope("evaluation");
+        evalLossSum = eval.withName("loss_sum").reduceSum(
+                eval.nn.softmaxCrossEntropyWithLogits(inferenceLogits, oneHot).loss(), eval.constant(0));
+        evalCorrect = correct(eval, predictions);
+
+        Ops train = tf.withSubScope("training");
+        List<Op> updates = new ArrayList<>();
+        Operand<TFloat32> logits = forward(train, images, true, new Dropouts(seed, momentum, updates));
+        trainLoss = train.withName("loss").math.mean(
+                train.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss(), train.constant(0));
+        trainCorrect = correct(train, train.math.argMax(logits, train.constant(1), TInt32.class));
+
+        List<ParameterSpec> trainable = params.stream().filter(ParameterSpec::trainable).toList();
+        Output<?>[] xs = new Output<?>[trainable.size()];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = variables.get(trainable.get(i).name()).asOutput();
+        }
+        Output<?>[] grads = graph.addGradients(trainLoss.asOutput(), xs);
+
+        // Every update waits for every gradient: a kernel must not change while the backward pass reads it.
+        Set<Operation> gradientOps = new LinkedHashSet<>();
+        for (Output<?> g : grads) {
+            gradientOps.add(g.op());
+        }
+        Ops adam = tf.withSubScope("adam");
+        Variable<TFloat32> beta1Power = scalarVariable("adam_beta1_power", ADAM_BETA1);
+        Variable<TFloat32> beta2Power = scalarVariable("adam_beta2_power", ADAM_BETA2);
+        Ops apply = Boolean.getBoolean("nobarrier") ? adam : adam.withControlDependencyOps(gradientOps);
+        Operand<TFloat32> lr = adam.constant((float) learningRate);
+        Operand<TFloat32> b1 = adam.constant(ADAM_BETA1);
+        Operand<TFloat32> b2 = adam.constant(ADAM_BETA2);
+        Operand<TFloat32> eps = adam.constant(ADAM_EPSILON);
+        List<Op> applied = new ArrayList<>();
+        for (int i = 0; i < xs.length; i++) {
+            ParameterSpec p = trainable.get(i);
+            Variable<TFloat32> m = zeroVariable(p.name() + "_adam_m", p.shape());
+            Variable<TFloat32> v = zeroVariable(p.name() + "_adam_v", p.shape());
+            @SuppressWarnings("unchecked")
+            Operand<TFloat32> g = (Operand<TFloat32>) grads[i];
+            applied.add(apply.withName(p.name() + "_apply_adam").train.applyAdam(
+                    variables.get(p.name()), m, v, beta1Power, beta2Power, lr, b1, b2, eps, g));
+        }
+        Ops after = adam.withControlDependencies(applied);
+        updates.add(after.assign(beta1Power, after.math.mul(beta1Power, b1)));
+        updates.add(after.assign(beta2Power, after.math.mul(beta2Power, b2)));
+        trainStep = tf.withControlDependencies(updates).withName("train_step").noOp();
+    }
+
+    private Variable<TFloat32> zeroVariable(String name, long[] shape) {
+        Variable<TFloat32> v = tf.withName(name).variable(Shape.of(shape), TFloat32.class);
+        initOps.add(tf.withName(name + "_initialize").assign(v, tf.fill(tf.constant(shape), tf.constant(0f))));
+        return v;
+    }
+
+    private Variable<TFloat32> scalarVariable(String name, float value) {
+        Variable<TFloat32> v = tf.withName(name).variable(Shape.scalar(), TFloat32.class);
+        initOps.add(tf.withName(name + "_initialize").assign(v, tf.constant(value)));
+        return v;
+    }
+
+    private Operand<TInt32> correct(Ops ops, Operand<TInt32> predicted) {
+        return ops.withName("correct").reduceSum(
+                ops.dtypes.cast(ops.math.equal(predicted, labels), TInt32.class), ops.constant(0));
+    }
+
+    /** What the training tower needs beyond the inference one. */
+    private record Dropouts(long seed, double momentum, List<Op> updates) {
+    }
+
+    private Operand<TFloat32> forward(Ops ops, Operand<TFloat32> x, boolean training, Dropouts extra) {
+        for (LayerSummary row : spec.summary()) {
+            LayerSpec layer = row.layer();
+            Map<ParameterSpec.Role, Variable<TFloat32>> v = byLayer.get(row.index());
+            Ops op = ops.withSubScope(row.name());
+            if (layer instanceof LayerSpec.Conv2D c) {
+                long s = c.stride();
+                x = op.nn.conv2d(x, v.get(ParameterSpec.Role.KERNEL), List.of(1L, s, s, 1L), padding(c.padding()));
+                x = op.nn.biasAdd(x, v.get(ParameterSpec.Role.BIAS));
+            } else if (layer instanceof LayerSpec.Activation a) {
+                x = activation(op, x, a);
+            } else if (layer instanceof LayerSpec.BatchNorm b) {
+                x = batchNorm(op, x, b, row, v, training ? extra : null);
+            } else if (layer instanceof LayerSpec.MaxPool p) {
+                x = maxPool(op, x, p);
+            } else if (layer instanceof LayerSpec.Dropout d) {
+                if (training && d.rate() > 0) {
+                    float keep = (float) (1 - d.rate());
+                    Operand<TFloat32> u = op.random.randomUniform(op.shape(x), TFloat32.class,
+                            RandomUniform.seed(extra.seed()), RandomUniform.seed2((long) row.index() + 1));
+                    Operand<TFloat32> mask = op.math.mul(
+                            op.dtypes.cast(op.math.greaterEqual(u, op.constant((float) d.rate())), TFloat32.class),
+                            op.constant(1f / keep));
+                    x = op.math.mul(x, op.stopGradient(mask));
+                }
+            } else if (layer instanceof LayerSpec.Flatten) {
+                x = op.reshape(x, op.constant(new int[] {-1, row.output().dim(0)}));
+            } else if (layer instanceof LayerSpec.Dense) {
+                x = op.linalg.matMul(x, v.get(ParameterSpec.Role.KERNEL));
+                x = op.nn.biasAdd(x, v.get(ParameterSpec.Role.BIAS));
+            } else {
+                throw new IllegalArgumentException("layer type " + layer.type() + " is not supported by TensorFlow backend");
+            }
+        }
+        return x;
+    }
+
+    /**
+     * The v1 {@code MaxPool} op, window and strides as attributes: unlike {@code MaxPoolV2} (what
+     * {@code Ops.nn.maxPool} builds) it has oneDNN kernels for the pass and its gradient.
+     */
+    private static Operand<TFloat32> maxPool(Ops op, Operand<TFloat32> x, LayerSpec.MaxPool p) {
+        Operation pool = op.scope().opBuilder("MaxPool", "MaxPool")
+                .addInput(x.asOutput())
+                .setAttr("ksize", new long[] {1, p.poolSize(), p.poolSize(), 1})
+                .setAttr("strides", new long[] {1, p.stride(), p.stride(), 1})
+                .setAttr("padding", padding(p.padding()))
+                .setAttr("data_format", "NHWC")
+                .build();
+        return pool.<TFloat32>output(0);
+    }
+
+    private static String padding(Padding p) {
+        return p == Padding.SAME ? "SAME" : "VALID";
+    }
+
+    private static Operand<TFloat32> activation(Ops op, Operand<TFloat32> x, LayerSpec.Activation a) {
+        ActivationFunction f = a.function();
+        return switch (f) {
+            case RELU -> op.nn.relu(x);
+            case ELU -> a.alpha() == 1.0 ? op.nn.elu(x)
+                    : op.select(op.math.greater(x, op.constant(0f)), x,
+                            op.math.mul(op.constant((float) a.alpha()), op.nn.elu(x)));
+            case LEAKY_RELU -> op.nn.leakyRelu(x, LeakyRelu.alpha((float) a.alpha()));
+            case SWISH -> op.math.mul(x, op.math.sigmoid(x));
+        };
+    }
+
+    private Operand<TFloat32> batchNorm(Ops op, Operand<TFloat32> x, LayerSpec.BatchNorm b, LayerSummary row,
+                                        Map<ParameterSpec.Role, Variable<TFloat32>> v, Dropouts training) {
+        boolean flat = row.input().rank() != 3;
+        int channels = row.input().dim(row.input().rank() - 1);
+        Operand<TFloat32> in = flat ? op.reshape(x, op.constant(new int[] {-1, 1, 1, channels})) : x;
+        Variable<TFloat32> mean = v.get(ParameterSpec.Role.MOVING_MEAN);
+        Variable<TFloat32> variance = v.get(ParameterSpec.Role.MOVING_VARIANCE);
+        FusedBatchNorm<TFloat32, TFloat32> bn;
+        if (training != null) {
+            Operand<TFloat32> empty = op.constant(new float[0]);
+            bn = op.nn.fusedBatchNorm(in, v.get(ParameterSpec.Role.GAMMA), v.get(ParameterSpec.Role.BETA), empty, empty,
+                    FusedBatchNorm.epsilon((float) b.epsilon()), FusedBatchNorm.isTraining(true));
+            Operand<TFloat32> rate = op.constant((float) (1 - training.momentum()));
+            // moving -= (moving - batch) * (1 - momentum)
+            training.updates().add(op.assignSub(mean, op.math.mul(op.math.sub(mean, bn.batchMean()), rate)));
+            training.updates().add(op.assignSub(variance, op.math.mul(op.math.sub(variance, bn.batchVariance()), rate)));
+        } else {
+            bn = op.nn.fusedBatchNorm(in, v.get(ParameterSpec.Role.GAMMA), v.get(ParameterSpec.Role.BETA), mean, variance,
+                    FusedBatchNorm.epsilon((float) b.epsilon()), FusedBatchNorm.isTraining(false));
+        }
+        return flat ? op.reshape(bn.y(), op.constant(new int[] {-1, channels})) : bn.y();
+    }
+}

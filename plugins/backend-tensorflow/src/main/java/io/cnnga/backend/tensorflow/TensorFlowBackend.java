@@ -1,0 +1,134 @@
+package io.cnnga.backend.tensorflow;
+
+import io.cnnga.api.Backend;
+import io.cnnga.api.EventLog;
+import io.cnnga.api.ModelSpec;
+import io.cnnga.api.TrainingConfig;
+import io.cnnga.api.TrainingFailedException;
+import io.cnnga.api.TrainingSession;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.ConcurrentHashMap;
+import org.tensorflow.DeviceSpec;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.TensorFlow;
+import org.tensorflow.op.Ops;
+import org.tensorflow.proto.ConfigProto;
+
+/**
+ * Trains {@link ModelSpec}s with TensorFlow Java in graph mode, on the CPU or a GPU.
+ *
+ * <pre>{@code
+ * try (Backend tf = new TensorFlowBackend(TensorFlowOptions.defaults());
+ *      TrainingSession s = tf.open(spec, new TrainingConfig(2, 32, 1e-3, 42L, null))) {
+ *     s.trainEpoch(1, splits.train(), splits.validation(), TrainingListener.NONE);
+ * }
+ * }</pre>
+ *
+ * <p>Creating one loads TensorFlow's native libraries. GPUs need the {@code -Pgpu} build (CUDA
+ * natives); a config naming {@code gpu:N} that TensorFlow cannot see fails that training with a
+ * {@link TrainingFailedException}. So does a network whose estimated memory exceeds what the
+ * machine has available ({@link MemoryEstimate}): TensorFlow's oneDNN kernels crash the process
+ * on an allocation failure instead of reporting it. Thread-safe: sessions are independent.
+ */
+public final class TensorFlowBackend implements Backend {
+
+    /** Side of the matrices {@link #peakGflops()} multiplies on a CPU; GPUs get {@link #GPU_PEAK_SIZE}. */
+    static final int CPU_PEAK_SIZE = 2048;
+    static final int GPU_PEAK_SIZE = 8192;
+
+    private final TensorFlowOptions options;
+    private final Device device;
+    private final Map<Device, String> deviceProblems = new ConcurrentHashMap<>();
+    private volatile Double peak;
+
+    public TensorFlowBackend(TensorFlowOptions options) {
+        this.options = options;
+        this.device = Device.parse(options.device());
+        TensorFlow.version(); // loads the natives now, not in the middle of a trial
+    }
+
+    /** The TensorFlow runtime's version, e.g. "2.18.0". */
+    public static String tensorFlowVersion() {
+        return TensorFlow.version();
+    }
+
+    public TensorFlowOptions options() {
+        return options;
+    }
+
+    @Override
+    public TrainingSession open(ModelSpec spec, TrainingConfig config) {
+        Device d = config.device() == null ? device : Device.parse(config.device());
+        requireAvailable(d);
+        String memory = MemoryEstimate.problem(spec, config.batchSize(),
+                TensorFlowTrainingSession.evalBatch(config.batchSize()), MemoryEstimate.availableBytes());
+        if (memory != null) {
+            throw new TrainingFailedException(memory);
+        }
+        return TensorFlowTrainingSession.open(spec, config, d, options);
+    }
+
+    /** Event files written by TensorFlow's summary ops, on the CPU. */
+    @Override
+    public Optional<EventLog> eventLog(Path directory) {
+        return Optional.of(TensorFlowEventLog.open(directory, options.threads()));
+    }
+
+    @Override
+    public String defaultDevice() {
+        return device.toString();
+    }
+
+    @Override
+    public OptionalDouble peakGflops() {
+        Double p = peak;
+        if (p == null) {
+            synchronized (this) {
+                if (peak == null) {
+                    requireAvailable(device);
+                    int n = device.kind() == Device.Kind.GPU ? GPU_PEAK_SIZE : CPU_PEAK_SIZE;
+                    peak = MatMulPeak.measure(device, options.threads(), n);
+                }
+                p = peak;
+            }
+        }
+        return OptionalDouble.of(p);
+    }
+
+    /** Fails, once per device and ever after, when a {@code gpu:N} cannot be used. */
+    private void requireAvailable(Device d) {
+        if (d.kind() != Device.Kind.GPU) {
+            return;
+        }
+        String problem = deviceProblems.computeIfAbsent(d, TensorFlowBackend::probe);
+        if (!problem.isEmpty()) {
+            throw new TrainingFailedException("device " + d + " is not available: " + problem);
+        }
+    }
+
+    /** Runs a constant on the device without soft placement; "" when it works, else why not. */
+    private static String probe(Device d) {
+        try (Graph g = new Graph()) {
+            Ops tf = Ops.create(g).withDevice(DeviceSpec.newBuilder()
+                    .deviceType(DeviceSpec.DeviceType.GPU).deviceIndex(d.index()).build());
+            var value = tf.withName("probe").identity(tf.constant(1f));
+            ConfigProto config = SessionConfig.of(d, 0).toBuilder().setAllowSoftPlacement(false).build();
+            try (Session s = new Session(g, config); Result ignored = s.runner().fetch(value).run()) {
+                return "";
+            }
+        } catch (RuntimeException e) {
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip().split("\n")[0];
+            return m + " (GPUs need the -Pgpu build with CUDA 12 and cuDNN 9)";
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "tensorflow " + TensorFlow.version() + " on " + device;
+    }
+}

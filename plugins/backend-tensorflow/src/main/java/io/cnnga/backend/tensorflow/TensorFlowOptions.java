@@ -1,0 +1,72 @@
+package io.cnnga.backend.tensorflow;
+
+import io.cnnga.api.InvalidOptionException;
+import io.cnnga.api.Options;
+
+/**
+ * The {@code backend.options} of the TensorFlow backend.
+ *
+ * <pre>{@code
+ * "backend": { "id": "tensorflow",
+ *              "options": { "device": "gpu:0", "threads": 2, "batchNormMomentum": 0.9, "seed": 7 } }
+ * }</pre>
+ *
+ * @param device            where networks train unless a trial's config names a device:
+ *                          {@code auto} (TensorFlow's choice: the first GPU if the GPU natives
+ *                          find one, else the CPU), {@code cpu} or {@code gpu:N}
+ * @param threads           intra-op threads; 0 lets TensorFlow use every core. TensorFlow fixes
+ *                          this with the first session of the JVM: later values are ignored
+ * @param batchNormMomentum momentum of batch norm's moving mean and variance, in [0, 1); 0.9 by
+ *                          default, because Keras' 0.99 leaves the inference statistics far from
+ *                          the weights after the one or two epochs a trial trains
+ * @param seed              when set, replaces the training config's seed for weights, dropout and
+ *                          batch order; null to use the config's
+ */
+public record TensorFlowOptions(String device, int threads, double batchNormMomentum, Long seed) {
+
+    public static final String DEFAULT_DEVICE = "auto";
+    public static final double DEFAULT_MOMENTUM = 0.9;
+
+    public TensorFlowOptions {
+        Device.parse(device);
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be >= 0, was " + threads);
+        }
+        if (!(batchNormMomentum >= 0 && batchNormMomentum < 1)) {
+            throw new IllegalArgumentException("batchNormMomentum must be in [0, 1), was " + batchNormMomentum);
+        }
+    }
+
+    /** Every option at its default. */
+    public static TensorFlowOptions defaults() {
+        return new TensorFlowOptions(DEFAULT_DEVICE, 0, DEFAULT_MOMENTUM, null);
+    }
+
+    /**
+     * Reads the options a plan gives and rejects unknown keys.
+     *
+     * @throws InvalidOptionException naming the JSON path of a bad or unknown option
+     */
+    public static TensorFlowOptions consume(Options options) {
+        String device = options.string("device", DEFAULT_DEVICE);
+        try {
+            Device.parse(device);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOptionException(options.pathOf("device"), e.getMessage());
+        }
+        int threads = options.integer("threads", 0, 0, 1024);
+        double momentum = options.number("batchNormMomentum", DEFAULT_MOMENTUM);
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new InvalidOptionException(options.pathOf("batchNormMomentum"),
+                    "must be at least 0 and less than 1, was " + momentum);
+        }
+        Long seed = options.has("seed") ? options.longValue("seed", 0) : null;
+        options.finish();
+        return new TensorFlowOptions(device, threads, momentum, seed);
+    }
+
+    /** The seed a training uses: this backend's when set, else the config's. */
+    public long seedFor(long configSeed) {
+        return seed != null ? seed : configSeed;
+    }
+}

@@ -1,0 +1,326 @@
+package io.cnnga.backend.tensorflow;
+
+import io.cnnga.api.Batch;
+import io.cnnga.api.EpochMetrics;
+import io.cnnga.api.Evaluation;
+import io.cnnga.api.ImageSet;
+import io.cnnga.api.LayerParameter;
+import io.cnnga.api.LayerSummary;
+import io.cnnga.api.ModelSpec;
+import io.cnnga.api.TrainingConfig;
+import io.cnnga.api.TrainingFailedException;
+import io.cnnga.api.TrainingListener;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.op.Op;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * One network in a TensorFlow graph and session, trained with Adam.
+ *
+ * <pre>{@code
+ * try (TrainingSession s = backend.open(spec, config)) {
+ *     EpochMetrics m = s.trainEpoch(1, train, validation, TrainingListener.NONE);
+ *     s.export(Path.of("model"));
+ * }
+ * }</pre>
+ *
+ * <p>Each step feeds one batch and fetches two scalars (loss and correct count, both computed in
+ * the graph). Evaluation runs the inference tower in batches of at least {@link #EVAL_BATCH}.
+ * Every TensorFlow failure, out-of-memory included, comes out as a {@link TrainingFailedException}.
+ */
+final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
+
+    /** Smallest evaluation batch: inference needs no gradients, so larger batches are cheap and faster. */
+    static final int EVAL_BATCH = 256;
+
+    private final ModelSpec spec;
+    private final TrainingConfig config;
+    private final Device device;
+    private final long seed;
+    private final int threads;
+    private final Graph graph;
+    private final Session session;
+    private final NetworkGraph net;
+    private boolean closed;
+
+    private TensorFlowTrainingSession(ModelSpec spec, TrainingConfig config, Device device, long seed, int threads,
+                                      Graph graph, Session session, NetworkGraph net) {
+        this.spec = spec;
+        this.config = config;
+        this.device = device;
+        this.seed = seed;
+        this.threads = threads;
+        this.graph = graph;
+        this.session = session;
+        this.net = net;
+    }
+
+    /** Builds the graph, opens a session and gives every variable its first value. */
+    static TensorFlowTrainingSession open(ModelSpec spec, TrainingConfig config, Device device, TensorFlowOptions options) {
+        long seed = options.seedFor(config.seed());
+        Graph graph = new Graph();
+        Session session = null;
+        boolean opened = false;
+        try {
+            NetworkGraph net = NetworkGraph.training(graph, spec, device, options.batchNormMomentum(), seed,
+                    config.learningRate());
+            session = new Session(graph, SessionConfig.of(device, options.threads()));
+            initialize(session, net, initialValues(net, seed));
+            TensorFlowTrainingSession result = new TensorFlowTrainingSession(spec, config, device, seed, options.threads(), graph, session, net);
+            opened = true;
+            return result;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            throw failure("could not build the network on " + device, e);
+        } finally {
+            if (!opened) {
+                if (session != null) {
+                    session.close();
+                }
+                graph.close();
+            }
+        }
+    }
+
+    /** Glorot-uniform kernels drawn in layer order from one seeded generator; Keras' other defaults. */
+    static Map<String, float[]> initialValues(NetworkGraph net, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Map<String, float[]> values = new LinkedHashMap<>();
+        for (ParameterSpec p : net.params) {
+            values.put(p.name(), p.initialValue(random));
+        }
+        return values;
+    }
+
+    /** Runs every initializer of {@code net}, feeding {@code values} (by parameter name). */
+    static void initialize(Session session, NetworkGraph net, Map<String, float[]> values) {
+        List<Tensor> fed = new ArrayList<>();
+        try {
+            Session.Runner runner = session.runner();
+            for (ParameterSpec p : net.params) {
+                float[] value = values.get(p.name());
+                if (value == null || value.length != p.size()) {
+                    throw new IllegalArgumentException("no value of " + p.size() + " floats for " + p.name());
+                }
+                TFloat32 t = Tensors.floats(value, p.shape());
+                fed.add(t);
+                runner.feed(net.initValues.get(p.name()), t);
+            }
+            for (Op op : net.initOps) {
+                runner.addTarget(op);
+            }
+            try (Result ignored = runner.run()) {
+                // targets only
+            }
+        } finally {
+            fed.forEach(Tensor::close);
+        }
+    }
+
+    @Override
+    public EpochMetrics trainEpoch(int epoch, ImageSet train, ImageSet validation, TrainingListener listener) {
+        checkOpen();
+        checkShape(train);
+        TrainingListener l = listener == null ? TrainingListener.NONE : listener;
+        long start = System.nanoTime();
+        int steps = train.batchCount(config.batchSize());
+        int step = 0;
+        long images = 0;
+        long correct = 0;
+        double lossSum = 0;
+        boolean complete = true;
+        for (Batch batch : train.batches(config.batchSize(), seed * 1_000_003L + epoch, true)) {
+            if (l.stopRequested()) {
+                complete = false;
+                break;
+            }
+            step++;
+            float loss;
+            int right;
+            try (TFloat32 x = Tensors.images(spec, batch);
+                 TInt32 y = Tensors.labels(batch.labels());
+                 Result r = session.runner().feed(net.images, x).feed(net.labels, y)
+                         .fetch(net.trainLoss).fetch(net.trainCorrect).addTarget(net.trainStep).run()) {
+                loss = Tensors.scalarFloat(r.get(0));
+                right = Tensors.scalarInt(r.get(1));
+            } catch (RuntimeException e) {
+                throw failure("training failed at epoch " + epoch + ", step " + step, e);
+            }
+            if (!Float.isFinite(loss)) {
+                throw new TrainingFailedException("loss became " + (Float.isNaN(loss) ? "NaN" : "infinite")
+                        + " at epoch " + epoch + ", step " + step);
+            }
+            images += batch.size();
+            correct += right;
+            lossSum += (double) loss * batch.size();
+            l.onStep(epoch, step, steps, loss, (double) right / batch.size());
+        }
+        double trainSeconds = (System.nanoTime() - start) / 1e9;
+        Measure val = validation == null || validation.size() == 0 ? null : measure(validation, false);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        EpochMetrics metrics = new EpochMetrics(epoch,
+                images == 0 ? Double.NaN : lossSum / images,
+                images == 0 ? 0 : (double) correct / images,
+                val == null ? Double.NaN : val.loss(),
+                val == null ? 0 : val.accuracy(),
+                seconds,
+                trainSeconds > 0 ? images / trainSeconds : 0,
+                complete);
+        l.onEpoch(metrics);
+        return metrics;
+    }
+
+    @Override
+    public Evaluation evaluate(ImageSet data) {
+        checkOpen();
+        checkShape(data);
+        Measure m = measure(data, true);
+        return new Evaluation(m.loss(), m.accuracy(), m.predictions());
+    }
+
+    static int evalBatch(int trainingBatch) {
+        return Math.max(EVAL_BATCH, trainingBatch);
+    }
+
+    private record Measure(double loss, double accuracy, int[] predictions) {
+    }
+
+    private Measure measure(ImageSet data, boolean predictions) {
+        int batchSize = evalBatch(config.batchSize());
+        int[] predicted = predictions ? new int[data.size()] : null;
+        double lossSum = 0;
+        long correct = 0;
+        int n = 0;
+        for (Batch batch : data.batches(batchSize, 0, false)) {
+            try (TFloat32 x = Tensors.images(spec, batch);
+                 TInt32 y = Tensors.labels(batch.labels())) {
+                Session.Runner runner = session.runner().feed(net.images, x).feed(net.labels, y)
+                        .fetch(net.evalLossSum).fetch(net.evalCorrect);
+                if (predictions) {
+                    runner.fetch(net.predictions);
+                }
+                try (Result r = runner.run()) {
+                    lossSum += Tensors.scalarFloat(r.get(0));
+                    correct += Tensors.scalarInt(r.get(1));
+                    if (predictions) {
+                        int[] p = Tensors.ints(r.get(2));
+                        System.arraycopy(p, 0, predicted, n, p.length);
+                    }
+                }
+            } catch (RuntimeException e) {
+                throw failure("evaluation failed", e);
+            }
+            n += batch.size();
+        }
+        if (n == 0) {
+            return new Measure(Double.NaN, 0, new int[0]);
+        }
+        return new Measure(lossSum / n, (double) correct / n, predicted);
+    }
+
+    /** The class probabilities the inference tower gives {@code pixels} (NHWC floats in [0, 1]). */
+    float[] probabilities(float[] pixels, int count) {
+        checkOpen();
+        try (TFloat32 x = Tensors.images(spec, pixels, count);
+             Result r = session.runner().feed(net.images, x).fetch(net.probabilities).run()) {
+            return Tensors.floats(r.get(0));
+        } catch (RuntimeException e) {
+            throw failure("prediction failed", e);
+        }
+    }
+
+    /** The current value of every network variable (no optimizer state), by name. */
+    Map<String, float[]> weights() {
+        checkOpen();
+        Session.Runner runner = session.runner();
+        for (ParameterSpec p : net.params) {
+            runner.fetch(net.variables.get(p.name()));
+        }
+        Map<String, float[]> out = new LinkedHashMap<>();
+        try (Result r = runner.run()) {
+            for (int i = 0; i < net.params.size(); i++) {
+                out.put(net.params.get(i).name(), Tensors.floats(r.get(i)));
+            }
+        } catch (RuntimeException e) {
+            throw failure("reading the weights failed", e);
+        }
+        return out;
+    }
+
+    /** Every network variable (no optimizer state), named after its layer as {@link ModelSpec#summary()} names it. */
+    @Override
+    public List<LayerParameter> parameters() {
+        Map<String, float[]> values = weights();
+        List<LayerSummary> layers = spec.summary();
+        List<LayerParameter> out = new ArrayList<>(net.params.size());
+        for (ParameterSpec p : net.params) {
+            out.add(new LayerParameter(layers.get(p.layer()).name(), p.role().name().toLowerCase(Locale.ROOT),
+                    values.get(p.name())));
+        }
+        return out;
+    }
+
+    @Override
+    public void export(Path directory) {
+        checkOpen();
+        SavedModelExporter.export(spec, weights(), threads, directory);
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            try {
+                session.close();
+            } finally {
+                graph.close();
+            }
+        }
+    }
+
+    ModelSpec spec() {
+        return spec;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("this training session is closed");
+        }
+    }
+
+    private void checkShape(ImageSet data) {
+        var info = data.info();
+        if (info.height() != spec.input().dim(0) || info.width() != spec.input().dim(1)
+                || info.channels() != spec.input().dim(2)) {
+            throw new IllegalArgumentException("images of " + data + " do not fit the network's input " + spec.input());
+        }
+        if (info.classes() > spec.classes()) {
+            throw new IllegalArgumentException(data + " has " + info.classes() + " classes, the network " + spec.classes());
+        }
+    }
+
+    static TrainingFailedException failure(String what, Throwable e) {
+        if (e instanceof TrainingFailedException t) {
+            return t;
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : firstLines(e.getMessage());
+        return new TrainingFailedException(what + ": " + message, e);
+    }
+
+    /** TensorFlow messages carry long stack dumps; the first lines say what happened. */
+    private static String firstLines(String message) {
+        String[] lines = message.strip().split("\n");
+        return String.join(" ", Arrays.copyOf(lines, Math.min(lines.length, 3))).strip();
+    }
+}

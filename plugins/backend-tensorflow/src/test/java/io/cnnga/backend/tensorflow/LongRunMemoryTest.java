@@ -1,0 +1,69 @@
+package io.cnnga.backend.tensorflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cnnga.api.ActivationFunction;
+import io.cnnga.api.ImageSet;
+import io.cnnga.api.LayerSpec;
+import io.cnnga.api.ModelSpec;
+import io.cnnga.api.Padding;
+import io.cnnga.api.Shape;
+import io.cnnga.api.TrainingListener;
+import io.cnnga.api.TrainingSession;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Long runs must not grow: 50 build–train–evaluate–close cycles of different networks in one JVM
+ * leave the resident memory after the 50th within 150 MB of that after the 5th.
+ */
+class LongRunMemoryTest {
+
+    static ModelSpec network(int i) {
+        ActivationFunction f = ActivationFunction.values()[i % 4];
+        int kernel = new int[] {2, 3, 5, 7}[(i / 4) % 4];
+        int width = 4 + 4 * (i % 3);
+        List<LayerSpec> layers = new ArrayList<>();
+        for (int s = 0; s <= i % 2; s++) {
+            layers.add(new LayerSpec.Conv2D(width << s, kernel, 1, Padding.SAME));
+            layers.add(LayerSpec.Activation.of(f));
+            layers.add(new LayerSpec.BatchNorm(1e-3));
+            layers.add(new LayerSpec.MaxPool(2, 2, Padding.SAME));
+            layers.add(new LayerSpec.Dropout(0.25));
+        }
+        layers.add(new LayerSpec.Flatten());
+        layers.add(new LayerSpec.Dense(32 + i));
+        layers.add(LayerSpec.Activation.of(ActivationFunction.RELU));
+        layers.add(new LayerSpec.Dropout(0.5));
+        layers.add(new LayerSpec.Dense(4));
+        return new ModelSpec(Shape.of(12, 12, 1), 4, layers);
+    }
+
+    @Test
+    void fiftyCyclesDoNotGrow() {
+        ImageSet data = Shapes.quadrants(256, 12, 1, 2);
+        long afterFifth = 0;
+        long afterLast = 0;
+        try (TensorFlowBackend backend = Shapes.cpuBackend()) {
+            for (int i = 1; i <= 50; i++) {
+                try (TrainingSession session = backend.open(network(i), Shapes.config(32, 1e-3))) {
+                    session.trainEpoch(1, data, data, TrainingListener.NONE);
+                    session.evaluate(data);
+                }
+                if (i == 5 || i == 50) {
+                    System.gc();
+                    long rss = Shapes.rssKilobytes();
+                    if (i == 5) {
+                        afterFifth = rss;
+                    } else {
+                        afterLast = rss;
+                    }
+                }
+            }
+        }
+        System.out.printf("VmRSS after cycle 5: %d MB, after cycle 50: %d MB (growth %d MB)%n",
+                afterFifth / 1024, afterLast / 1024, (afterLast - afterFifth) / 1024);
+        assertThat(afterLast - afterFifth).isLessThan(150L * 1024);
+    }
+}

@@ -1,0 +1,66 @@
+package io.cnnga.backend.tensorflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cnnga.api.InvalidOptionException;
+import io.cnnga.api.Options;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Options are read key by key and every mistake names its JSON path (no natives needed). */
+class TensorFlowOptionsTest {
+
+    private static Options options(Map<String, ?> values) {
+        return Options.of("backend.options", values);
+    }
+
+    @Test
+    void defaults() {
+        TensorFlowOptions o = TensorFlowOptions.consume(Options.empty("backend.options"));
+        assertThat(o).isEqualTo(TensorFlowOptions.defaults());
+        assertThat(o.device()).isEqualTo("auto");
+        assertThat(o.threads()).isZero();
+        assertThat(o.batchNormMomentum()).isEqualTo(0.9);
+        assertThat(o.seed()).isNull();
+        assertThat(o.seedFor(42)).isEqualTo(42);
+    }
+
+    @Test
+    void everyOption() {
+        TensorFlowOptions o = TensorFlowOptions.consume(options(Map.of(
+                "device", "gpu:1", "threads", 2, "batchNormMomentum", 0.99, "seed", 7)));
+        assertThat(o).isEqualTo(new TensorFlowOptions("gpu:1", 2, 0.99, 7L));
+        assertThat(o.seedFor(42)).isEqualTo(7);
+    }
+
+    @Test
+    void devices() {
+        assertThat(Device.parse("auto").tensorFlowName()).isNull();
+        assertThat(Device.parse("cpu").tensorFlowName()).isEqualTo("/device:CPU:0");
+        assertThat(Device.parse("gpu:3").tensorFlowName()).isEqualTo("/device:GPU:3");
+        assertThat(Device.parse("gpu:3")).hasToString("gpu:3");
+        assertThatThrownBy(() -> Device.parse("gpu")).hasMessageContaining("auto, cpu or gpu:N");
+        assertThatThrownBy(() -> Device.parse("GPU:0")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void badValuesNameTheirPath() {
+        assertThatThrownBy(() -> TensorFlowOptions.consume(options(Map.of("device", "tpu"))))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessageStartingWith("backend.options.device: unknown device \"tpu\"");
+        assertThatThrownBy(() -> TensorFlowOptions.consume(options(Map.of("threads", -1))))
+                .hasMessageStartingWith("backend.options.threads:");
+        assertThatThrownBy(() -> TensorFlowOptions.consume(options(Map.of("batchNormMomentum", 1.0))))
+                .hasMessageStartingWith("backend.options.batchNormMomentum: must be at least 0 and less than 1");
+        assertThatThrownBy(() -> TensorFlowOptions.consume(options(Map.of("seed", "x"))))
+                .hasMessageStartingWith("backend.options.seed: must be an integer");
+    }
+
+    @Test
+    void unknownKeyNamesTheAcceptedOnes() {
+        assertThatThrownBy(() -> TensorFlowOptions.consume(options(Map.of("thread", 2))))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessage("backend.options.thread: unknown option; accepted: device, threads, batchNormMomentum, seed");
+    }
+}
