@@ -2,6 +2,7 @@ package io.cnnga.api;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One network being trained by a backend; holds its native resources until closed.
@@ -44,6 +45,14 @@ public interface TrainingSession extends AutoCloseable {
      */
     default List<LayerParameter> parameters() {
         return List.of();
+    }
+
+    /**
+     * As {@link #parameters()}, for the named layers only ({@code conv2d}, {@code conv2d_1}, ...):
+     * a backend copies just those, so watching the conv layers of a large network stays cheap.
+     */
+    default List<LayerParameter> parameters(Set<String> layers) {
+        return parameters().stream().filter(p -> layers.contains(p.layer())).toList();
     }
 
     /** Releases every native resource; the session is unusable afterwards. */

@@ -19,10 +19,11 @@ import java.util.Arrays;
  * stderr and exit 2; anything else is an internal error, exit 1. {@code --debug} adds the stack
  * trace.
  */
-@Command(name = "engine", mixinStandardHelpOptions = true, versionProvider = EngineVersion.class,
+// INHERIT gives every subcommand --help and --version too.
+@Command(name = "engine", scope = CommandLine.ScopeType.INHERIT, mixinStandardHelpOptions = true, versionProvider = EngineVersion.class,
         description = "Evolves convolutional image classifiers with a genetic algorithm.",
         subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, DecodeCommand.class, PluginsCommand.class,
-                BenchCommand.class, DataCommand.class, WorkerCommand.class})
+                BenchCommand.class, DataCommand.class, WorkerCommand.class, ReportCommand.class})
 public final class EngineCommand implements Runnable {
 
     @CommandLine.Spec

@@ -32,7 +32,14 @@ public final class WorkerOutput {
     private WorkerOutput() {
     }
 
-    /** Writes the protocol; thread-safe. */
+    /**
+     * Writes the protocol; thread-safe.
+     *
+     * <pre>{@code
+     * WorkerOutput.Writer out = new WorkerOutput.Writer(new PrintWriter(System.out));
+     * out.result(TrialWorker.run(requestJson, pluginDirs, out.progress()));
+     * }</pre>
+     */
     public static final class Writer {
 
         private final PrintWriter out;

@@ -7,10 +7,15 @@ import io.cnnga.api.DataSplits;
 import io.cnnga.api.EpochMetrics;
 import io.cnnga.api.Evaluation;
 import io.cnnga.api.Genome;
+import io.cnnga.api.LayerParameter;
+import io.cnnga.api.LayerSpec;
+import io.cnnga.api.LayerSummary;
 import io.cnnga.api.ModelSpec;
 import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.TrainingListener;
 import io.cnnga.api.TrainingSession;
+import io.cnnga.engine.report.ParameterHistogram;
+import io.cnnga.engine.report.TensorBoardLogs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +24,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -26,20 +33,27 @@ import java.util.stream.Stream;
  * with validation tracked per epoch, measured once on the test split, and exported.
  *
  * <pre>{@code
- * ObjectNode event = new FinalTraining(backend, splits, console).train(best, spec, config, dir.resolve("model"));
+ * ObjectNode event = new FinalTraining(backend, splits, console, tensorBoard)
+ *         .train(best, spec, config, dir.resolve("model"));
  * event.get("testAccuracy").asDouble();
  * }</pre>
+ *
+ * <p>After each epoch it takes the conv layers' parameters once: their bias distributions go into
+ * the journal (as {@link ParameterHistogram}s, for the report's Figures 8-10), and biases and
+ * kernels into TensorBoard's histograms with the epoch's scalars.
  */
 final class FinalTraining {
 
     private final Backend backend;
     private final DataSplits data;
     private final RunConsole console;
+    private final TensorBoardLogs tensorBoard;
 
-    FinalTraining(Backend backend, DataSplits data, RunConsole console) {
+    FinalTraining(Backend backend, DataSplits data, RunConsole console, TensorBoardLogs tensorBoard) {
         this.backend = backend;
         this.data = data;
         this.console = console;
+        this.tensorBoard = tensorBoard;
     }
 
     /** Trains, tests, exports; returns the journal's {@code final-finished} event. */
@@ -48,13 +62,28 @@ final class FinalTraining {
                 + String.format(java.util.Locale.ROOT, "%,d", spec.params()) + " params)");
         long start = System.nanoTime();
         List<EpochMetrics> history = new ArrayList<>();
+        List<ParameterHistogram> biases = new ArrayList<>();
+        Set<String> convLayers = spec.summary().stream().filter(row -> row.layer() instanceof LayerSpec.Conv2D)
+                .map(LayerSummary::name).collect(Collectors.toSet());
         TrainingListener progress = console.training("final");
-        try (TrainingSession session = backend.open(spec, config)) {
+        try (TrainingSession session = backend.open(spec, config);
+             TensorBoardLogs.FinalLogs board = tensorBoard.openFinal()) {
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 EpochMetrics m = session.trainEpoch(epoch, data.train(), data.validation(), progress);
                 history.add(m);
+                List<LayerParameter> conv = convLayers.isEmpty() ? List.of() : session.parameters(convLayers).stream()
+                        .filter(p -> p.kind().equals(LayerParameter.BIAS) || p.kind().equals(LayerParameter.KERNEL))
+                        .toList();
+                for (LayerParameter p : conv) {
+                    if (p.kind().equals(LayerParameter.BIAS)) {
+                        biases.add(ParameterHistogram.of(p.layer(), p.kind(), epoch, p.values(),
+                                ParameterHistogram.binsFor(p.values().length)));
+                    }
+                }
+                board.epoch(m, conv);
             }
             Evaluation test = session.evaluate(data.test());
+            board.test(config.epochs(), test);
             deleteIfPresent(modelDir);
             session.export(modelDir);
             ObjectNode event = Journal.event("final-finished");
@@ -74,6 +103,8 @@ final class FinalTraining {
                     r.add(v);
                 }
             }
+            ArrayNode histograms = event.putArray("parameterHistograms");
+            biases.forEach(h -> histograms.add(h.toJson()));
             return event;
         }
     }

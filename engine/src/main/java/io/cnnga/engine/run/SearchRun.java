@@ -13,11 +13,17 @@ import io.cnnga.api.TrialResult;
 import io.cnnga.api.TrialStatus;
 import io.cnnga.engine.evolution.GenerationReport;
 import io.cnnga.engine.evolution.GeneticSearch;
+import io.cnnga.engine.model.NetworkJson;
 import io.cnnga.engine.plan.Plan;
 import io.cnnga.engine.plan.PlanReader;
 import io.cnnga.engine.plan.PlanWriter;
 import io.cnnga.engine.plugin.PluginRegistry;
+import io.cnnga.engine.report.RunReport;
+import io.cnnga.engine.report.TensorBoardLogs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.awt.AWTError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,6 +50,7 @@ import java.util.concurrent.CompletionException;
  */
 public final class SearchRun {
 
+    private static final Logger LOG = LoggerFactory.getLogger("cnnga.run");
     private final Plan plan;
     private final PluginRegistry registry;
     private final RunConsole console;
@@ -123,15 +130,24 @@ public final class SearchRun {
         long expected = p.search().population()
                 + (long) (p.search().generations() - 1) * (p.search().population() - p.search().elites());
         console.runStarted(p.name(), expected, replay.trialCount());
+        TensorBoardLogs tensorBoard = new TensorBoardLogs(bench.backend(), folder.dir(),
+                warning -> console.message("warning: " + warning));
         List<TrialResult> all = new ArrayList<>();
         List<GenerationReport> reports;
         try {
             reports = search.run(scheduler, report -> {
                 all.addAll(report.results());
-                if (!replay.generationRecorded(report.generation())) {
-                    journal.append(generationEvent(report));
+                boolean replayed = replay.generationRecorded(report.generation());
+                if (!replayed) {
+                    journal.append(generationEvent(report, bestSoFar(all, decoder, info)));
                 }
                 console.generationFinished(report);
+                // Views of the journal for people watching the run; a replayed generation has them already.
+                tensorBoard.trials(report.results());
+                if (!replayed) {
+                    tensorBoard.generation(report.generation(), report.best(), report.mean());
+                    writeReport(folder.dir());
+                }
                 if (!report.results().isEmpty()
                         && report.results().stream().allMatch(r -> r.status() == TrialStatus.FAILED)) {
                     throw new RunStoppedException("every trial of generation " + report.generation()
@@ -148,7 +164,7 @@ public final class SearchRun {
                 .max(Comparator.comparingDouble(TrialResult::fitness)).orElseThrow();
         ModelSpec bestSpec = decoder.decode(best.genome(), info);
         JsonNode finalEvent = p.finalTraining().epochs() == 0 ? null : replay.finalFinished().orElseGet(() -> {
-            ObjectNode event = new FinalTraining(bench.backend(), bench.data(), console)
+            ObjectNode event = new FinalTraining(bench.backend(), bench.data(), console, tensorBoard)
                     .train(best.genome(), bestSpec, p.trainFinalConfig(), folder.model());
             journal.append(event);
             return event;
@@ -161,11 +177,12 @@ public final class SearchRun {
         finished.put("seconds", summary.get("seconds").asDouble());
         finished.put("trainedByThisProcess", scheduler.trainedHere());
         journal.append(finished);
+        writeReport(folder.dir());
         console.message(Summary.describe(summary, folder.dir()));
         return summary;
     }
 
-    private static ObjectNode generationEvent(GenerationReport report) {
+    private static ObjectNode generationEvent(GenerationReport report, ObjectNode bestSoFar) {
         ObjectNode event = Journal.event("generation-finished");
         event.put("generation", report.generation());
         event.put("best", report.best());
@@ -175,7 +192,36 @@ public final class SearchRun {
         for (GenerationReport.Member m : report.population()) {
             population.addObject().put("genome", m.genome()).put("fitness", m.fitness());
         }
+        if (bestSoFar != null) {
+            event.set("bestSoFar", bestSoFar);
+        }
         return event;
+    }
+
+    /** The fittest result so far with its network, so a report of an unfinished run can draw it. */
+    private static ObjectNode bestSoFar(List<TrialResult> all, Decoder decoder, DataInfo info) {
+        return all.stream().filter(r -> r.status() != TrialStatus.FAILED)
+                .max(Comparator.comparingDouble(TrialResult::fitness))
+                .map(best -> {
+                    ObjectNode node = Journal.mapper().createObjectNode();
+                    node.put("genome", best.genome().bits());
+                    node.put("fitness", best.fitness());
+                    node.put("generation", best.generation());
+                    node.put("index", best.index());
+                    node.set("network", NetworkJson.of(best.genome(), decoder.decode(best.genome(), info),
+                            decoder.explain(best.genome())));
+                    return node;
+                }).orElse(null);
+    }
+
+    /** The report is a view of the journal: failing to draw it must never fail the run. */
+    private void writeReport(Path dir) {
+        try {
+            RunReport.write(dir);
+        } catch (RuntimeException | LinkageError | AWTError e) {
+            LOG.debug("report not written", e);
+            console.message("warning: " + dir.resolve(RunReport.FILE) + " not written: " + e);
+        }
     }
 
     private static void requireSamePlan(Path dir, JournalReplay replay, Plan resolved) {

@@ -8,7 +8,10 @@ import io.cnnga.api.TrialStatus;
 import io.cnnga.engine.evolution.GenerationReport;
 import io.cnnga.engine.model.NetworkJson;
 import io.cnnga.engine.plan.Plan;
+import io.cnnga.engine.report.RunReport;
+import io.cnnga.engine.report.TensorBoardLogs;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +74,13 @@ final class Summary {
         b.append(String.format(Locale.ROOT, "%d trials: %d trained, %d cached, %d failed, %d pruned; %.0f s%n",
                 s.get("trials").asInt(), s.get("trained").asInt(), s.get("cached").asInt(), s.get("failed").asInt(),
                 s.get("pruned").asInt(), s.get("seconds").asDouble()));
-        b.append("Run folder: ").append(dir).append(" (summary.json, journal.jsonl, model/)");
+        if (Files.exists(dir.resolve(RunReport.FILE))) {
+            b.append("Report: ").append(dir.resolve(RunReport.FILE)).append('\n');
+        }
+        if (Files.isDirectory(dir.resolve(TensorBoardLogs.DIR))) {
+            b.append("TensorBoard: tensorboard --logdir ").append(dir.resolve(TensorBoardLogs.DIR)).append('\n');
+        }
+        b.append("Run folder: ").append(dir).append(" (summary.json, journal.jsonl, trials.csv, model/)");
         return b.toString();
     }
 }

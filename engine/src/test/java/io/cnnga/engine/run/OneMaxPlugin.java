@@ -9,9 +9,12 @@ import io.cnnga.api.EpochMetrics;
 import io.cnnga.api.Evaluation;
 import io.cnnga.api.Genome;
 import io.cnnga.api.ImageSet;
+import io.cnnga.api.LayerParameter;
 import io.cnnga.api.LayerSpec;
+import io.cnnga.api.LayerSummary;
 import io.cnnga.api.ModelSpec;
 import io.cnnga.api.Options;
+import io.cnnga.api.Padding;
 import io.cnnga.api.Plugin;
 import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.TrainingListener;
@@ -28,15 +31,17 @@ import java.util.function.IntPredicate;
 
 /**
  * Test helper for code that does not care what trains: decoder {@code onemax} turns each bit
- * into a Dense layer of 1 or 2 units (so every genome is its own network), and backend
- * {@code onemax} "trains" one instantly, its validation accuracy being the share of ones.
+ * into a Dense layer of 1 or 2 units (so every genome is its own network), after option
+ * {@code convs} Conv2D layers (default none), and backend {@code onemax} "trains" one instantly,
+ * its validation accuracy being the share of ones. Its sessions expose made-up
+ * {@link TrainingSession#parameters()} whose spread grows with the epoch.
  */
-final class OneMaxPlugin implements Plugin {
+public final class OneMaxPlugin implements Plugin {
 
-    final AtomicInteger trainings = new AtomicInteger();
-    final List<String> trainedGenomes = new ArrayList<>();
+    public final AtomicInteger trainings = new AtomicInteger();
+    public final List<String> trainedGenomes = new ArrayList<>();
     /** Training number k (1-based) crashes the "process" when this says so. */
-    volatile IntPredicate crashAt = k -> false;
+    public volatile IntPredicate crashAt = k -> false;
 
     static final class SimulatedCrash extends Error {
         private static final long serialVersionUID = 1L;
@@ -57,6 +62,7 @@ final class OneMaxPlugin implements Plugin {
             @Override
             public Decoder create(Options options) {
                 int length = options.integer("length", 12);
+                int convs = options.integer("convs", 0);
                 options.finish();
                 return new Decoder() {
                     @Override
@@ -67,6 +73,9 @@ final class OneMaxPlugin implements Plugin {
                     @Override
                     public ModelSpec decode(Genome genome, DataInfo data) {
                         List<LayerSpec> layers = new ArrayList<>();
+                        for (int c = 0; c < convs; c++) {
+                            layers.add(new LayerSpec.Conv2D(8, 3, 1, Padding.SAME));
+                        }
                         layers.add(new LayerSpec.Flatten());
                         for (int i = 0; i < genome.length(); i++) {
                             layers.add(new LayerSpec.Dense(genome.bit(i) ? 2 : 1));
@@ -109,9 +118,35 @@ final class OneMaxPlugin implements Plugin {
             trainedGenomes.add(bits.toString());
         }
         return new TrainingSession() {
+            private int epochs;
+
             @Override
             public EpochMetrics trainEpoch(int epoch, ImageSet train, ImageSet validation, TrainingListener listener) {
+                epochs = epoch;
                 return new EpochMetrics(epoch, 1 - fitness, fitness, 1 - fitness, fitness, 0.001, 1000, true);
+            }
+
+            @Override
+            public List<LayerParameter> parameters() {
+                List<LayerParameter> out = new ArrayList<>();
+                for (LayerSummary row : spec.summary()) {
+                    if (row.layer() instanceof LayerSpec.Conv2D || row.layer() instanceof LayerSpec.Dense) {
+                        int units = row.output().dim(row.output().rank() - 1);
+                        int kernel = (int) row.params() - units;
+                        out.add(new LayerParameter(row.name(), LayerParameter.KERNEL, spread(kernel, row.index())));
+                        out.add(new LayerParameter(row.name(), LayerParameter.BIAS, spread(units, row.index())));
+                    }
+                }
+                return out;
+            }
+
+            /** n values around the layer's index, wider with each epoch trained. */
+            private float[] spread(int n, int layer) {
+                float[] v = new float[n];
+                for (int i = 0; i < n; i++) {
+                    v[i] = (float) (0.01 * layer + 0.05 * epochs * (i - n / 2.0) / Math.max(1, n));
+                }
+                return v;
             }
 
             @Override

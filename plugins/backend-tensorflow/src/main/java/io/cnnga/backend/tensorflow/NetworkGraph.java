@@ -34,15 +34,19 @@ import org.tensorflow.types.TInt32;
  *
  * <pre>{@code
  * try (Graph g = new Graph()) {
- *     NetworkGraph net = NetworkGraph.training(g, spec, device, 0.9, seed, 1e-3);
+ *     NetworkGraph net = NetworkGraph.training(g, spec, device, true, 0.9, seed, 1e-3);
  *     // feed net.images and net.labels, fetch net.trainLoss, target net.trainStep
  * }
  * }</pre>
  *
  * <p>Gradients come from {@link Graph#addGradients} over the trainable variables only (batch
  * norm's moving statistics are updated by assignments, not differentiated), and Adam is applied
- * with the fused {@code ApplyAdam} kernel once every gradient of the step is computed. The loss is
- * softmax cross-entropy on one-hot labels (the runtime has no gradient for the sparse op).
+ * with the fused {@code ApplyAdam} kernel. A layer's variables are updated as soon as every
+ * backward op that reads them has run (their own gradients and the gradient of the layer's
+ * input), so updates of the last layers overlap the backward pass of the first ones without ever
+ * changing a kernel that is still being read. The loss is softmax cross-entropy on one-hot labels
+ * (the runtime has no gradient for the sparse op). Convolution + bias + relu is one fused op in
+ * the training tower ({@link FusedConvolution}).
  * Variables start uninitialized: run {@link #initOps} feeding {@link #initValues}.
  */
 final class NetworkGraph {
@@ -78,6 +82,11 @@ final class NetworkGraph {
 
     private final Ops tf;
     private final Map<Integer, Map<ParameterSpec.Role, Variable<TFloat32>>> byLayer = new LinkedHashMap<>();
+    private final Operand<TFloat32> inferenceLogits;
+    /** Whether the training tower may fuse convolution + bias + leaky relu (CPU only). */
+    private boolean fuseLeakyRelu;
+    /** The input of each weighted layer of the training tower, the images excepted. */
+    private final Map<Integer, Operand<TFloat32>> trainingInputs = new LinkedHashMap<>();
 
     private NetworkGraph(Graph graph, ModelSpec spec, Device device) {
         this.spec = spec;
@@ -107,17 +116,21 @@ final class NetworkGraph {
         this.inferenceLogits = logits;
     }
 
-    private final Operand<TFloat32> inferenceLogits;
-
     /** Only the inference tower: what a SavedModel holds. */
     static NetworkGraph inference(Graph graph, ModelSpec spec, Device device) {
         return new NetworkGraph(graph, spec, device);
     }
 
-    /** Both towers, the loss, accuracy and the Adam step. */
-    static NetworkGraph training(Graph graph, ModelSpec spec, Device device, double momentum, long seed,
-                                 double learningRate) {
+    /**
+     * Both towers, the loss, accuracy and the Adam step.
+     *
+     * @param onCpu whether the graph certainly runs on the CPU, where convolution + bias + leaky
+     *              relu may be fused (relu is fused everywhere)
+     */
+    static NetworkGraph training(Graph graph, ModelSpec spec, Device device, boolean onCpu, double momentum,
+                                 long seed, double learningRate) {
         NetworkGraph net = new NetworkGraph(graph, spec, device);
+        net.fuseLeakyRelu = onCpu;
         net.addTraining(graph, momentum, seed, learningRate);
         return net;
     }
@@ -138,33 +151,42 @@ final class NetworkGraph {
                 train.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss(), train.constant(0));
         trainCorrect = correct(train, train.math.argMax(logits, train.constant(1), TInt32.class));
 
+        // Gradients of the trainable variables, and of each weighted layer's input: computing the
+        // latter reads the layer's kernel, so the kernel's update must wait for it.
         List<ParameterSpec> trainable = params.stream().filter(ParameterSpec::trainable).toList();
-        Output<?>[] xs = new Output<?>[trainable.size()];
-        for (int i = 0; i < xs.length; i++) {
+        List<Integer> inputLayers = new ArrayList<>(trainingInputs.keySet());
+        Output<?>[] xs = new Output<?>[trainable.size() + inputLayers.size()];
+        for (int i = 0; i < trainable.size(); i++) {
             xs[i] = variables.get(trainable.get(i).name()).asOutput();
         }
-        Output<?>[] grads = graph.addGradients(trainLoss.asOutput(), xs);
-
-        // Every update waits for every gradient: a kernel must not change while the backward pass reads it.
-        Set<Operation> gradientOps = new LinkedHashSet<>();
-        for (Output<?> g : grads) {
-            gradientOps.add(g.op());
+        for (int i = 0; i < inputLayers.size(); i++) {
+            xs[trainable.size() + i] = trainingInputs.get(inputLayers.get(i)).asOutput();
         }
+        Output<?>[] grads = graph.addGradients(trainLoss.asOutput(), xs);
+        Map<Integer, Set<Operation>> readers = new LinkedHashMap<>();
+        for (int i = 0; i < trainable.size(); i++) {
+            readers.computeIfAbsent(trainable.get(i).layer(), k -> new LinkedHashSet<>()).add(grads[i].op());
+        }
+        for (int i = 0; i < inputLayers.size(); i++) {
+            readers.computeIfAbsent(inputLayers.get(i), k -> new LinkedHashSet<>()).add(grads[trainable.size() + i].op());
+        }
+
         Ops adam = tf.withSubScope("adam");
         Variable<TFloat32> beta1Power = scalarVariable("adam_beta1_power", ADAM_BETA1);
         Variable<TFloat32> beta2Power = scalarVariable("adam_beta2_power", ADAM_BETA2);
-        Ops apply = Boolean.getBoolean("nobarrier") ? adam : adam.withControlDependencyOps(gradientOps);
         Operand<TFloat32> lr = adam.constant((float) learningRate);
         Operand<TFloat32> b1 = adam.constant(ADAM_BETA1);
         Operand<TFloat32> b2 = adam.constant(ADAM_BETA2);
         Operand<TFloat32> eps = adam.constant(ADAM_EPSILON);
         List<Op> applied = new ArrayList<>();
-        for (int i = 0; i < xs.length; i++) {
+        for (int i = 0; i < trainable.size(); i++) {
             ParameterSpec p = trainable.get(i);
             Variable<TFloat32> m = zeroVariable(p.name() + "_adam_m", p.shape());
             Variable<TFloat32> v = zeroVariable(p.name() + "_adam_v", p.shape());
             @SuppressWarnings("unchecked")
             Operand<TFloat32> g = (Operand<TFloat32>) grads[i];
+            // A variable changes only once every backward op that reads it has run.
+            Ops apply = adam.withControlDependencyOps(readers.get(p.layer()));
             applied.add(apply.withName(p.name() + "_apply_adam").train.applyAdam(
                     variables.get(p.name()), m, v, beta1Power, beta2Power, lr, b1, b2, eps, g));
         }
@@ -196,11 +218,27 @@ final class NetworkGraph {
     }
 
     private Operand<TFloat32> forward(Ops ops, Operand<TFloat32> x, boolean training, Dropouts extra) {
-        for (LayerSummary row : spec.summary()) {
+        List<LayerSummary> rows = spec.summary();
+        for (int i = 0; i < rows.size(); i++) {
+            LayerSummary row = rows.get(i);
             LayerSpec layer = row.layer();
             Map<ParameterSpec.Role, Variable<TFloat32>> v = byLayer.get(row.index());
             Ops op = ops.withSubScope(row.name());
-            if (layer instanceof LayerSpec.Conv2D c) {
+            if (training && v != null && x != images) {
+                trainingInputs.put(row.index(), x);
+            }
+            LayerSpec.Activation next = i + 1 < rows.size() && rows.get(i + 1).layer() instanceof LayerSpec.Activation a
+                    ? a : null;
+            if (layer instanceof LayerSpec.Conv2D c && training && next != null && next.function() == ActivationFunction.RELU) {
+                x = FusedConvolution.convBiasRelu(op, x, v.get(ParameterSpec.Role.KERNEL), v.get(ParameterSpec.Role.BIAS),
+                        c.stride(), padding(c.padding()));
+                i++; // the activation is done
+            } else if (layer instanceof LayerSpec.Conv2D c && training && fuseLeakyRelu && next != null
+                    && next.function() == ActivationFunction.LEAKY_RELU && next.alpha() >= 0) {
+                x = FusedConvolution.convBiasLeakyRelu(op, x, v.get(ParameterSpec.Role.KERNEL),
+                        v.get(ParameterSpec.Role.BIAS), c.stride(), padding(c.padding()), (float) next.alpha());
+                i++;
+            } else if (layer instanceof LayerSpec.Conv2D c) {
                 long s = c.stride();
                 x = op.nn.conv2d(x, v.get(ParameterSpec.Role.KERNEL), List.of(1L, s, s, 1L), padding(c.padding()));
                 x = op.nn.biasAdd(x, v.get(ParameterSpec.Role.BIAS));

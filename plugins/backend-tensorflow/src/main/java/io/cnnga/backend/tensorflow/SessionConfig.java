@@ -1,23 +1,37 @@
 package io.cnnga.backend.tensorflow;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tensorflow.proto.ConfigProto;
 
 /**
- * The {@link ConfigProto} of every session this backend opens.
+ * The {@link ConfigProto} of every session this backend opens: soft placement, GPU memory grown
+ * on demand, no GPU at all for {@code cpu}, and the thread counts.
  *
- * <p>TensorFlow's thread pools are process-wide: the intra-op thread count of the first session
- * of the JVM holds for every later one, whatever they ask. {@link #threadsInEffect()} says which.
+ * <pre>{@code
+ * try (Session s = new Session(graph, SessionConfig.of(Device.parse("cpu"), 0))) { ... }
+ * }</pre>
+ *
+ * <p>TensorFlow's thread pools are process-wide: the thread counts of the first session of the
+ * JVM hold for every later one, whatever they ask. {@link #threadsInEffect()} says which; asking
+ * for another count logs one warning.
  */
 final class SessionConfig {
 
+    private static final System.Logger LOG = System.getLogger(SessionConfig.class.getName());
     private static final AtomicInteger FIRST_THREADS = new AtomicInteger(-1);
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     private SessionConfig() {
     }
 
+    /** @param threads intra-op and inter-op threads; 0 lets TensorFlow choose */
     static ConfigProto of(Device device, int threads) {
-        FIRST_THREADS.compareAndSet(-1, threads);
+        if (!FIRST_THREADS.compareAndSet(-1, threads) && FIRST_THREADS.get() != threads
+                && WARNED.compareAndSet(false, true)) {
+            LOG.log(System.Logger.Level.WARNING, "threads: TensorFlow keeps the thread count of the first "
+                    + "session of this JVM ({0}); {1} is ignored", FIRST_THREADS.get(), threads);
+        }
         ConfigProto.Builder b = ConfigProto.newBuilder()
                 .setAllowSoftPlacement(true)
                 .setIntraOpParallelismThreads(threads)

@@ -70,7 +70,7 @@ public final class TensorFlowBackend implements Backend {
         if (memory != null) {
             throw new TrainingFailedException(memory);
         }
-        return TensorFlowTrainingSession.open(spec, config, d, options);
+        return TensorFlowTrainingSession.open(spec, config, d, onCpu(d), options);
     }
 
     /** Event files written by TensorFlow's summary ops, on the CPU. */
@@ -98,6 +98,15 @@ public final class TensorFlowBackend implements Backend {
             }
         }
         return OptionalDouble.of(p);
+    }
+
+    /** Whether a graph on {@code d} certainly runs on the CPU: {@code cpu}, or {@code auto} with no GPU visible. */
+    private boolean onCpu(Device d) {
+        return switch (d.kind()) {
+            case CPU -> true;
+            case GPU -> false;
+            case AUTO -> !deviceProblems.computeIfAbsent(new Device(Device.Kind.GPU, 0), TensorFlowBackend::probe).isEmpty();
+        };
     }
 
     /** Fails, once per device and ever after, when a {@code gpu:N} cannot be used. */

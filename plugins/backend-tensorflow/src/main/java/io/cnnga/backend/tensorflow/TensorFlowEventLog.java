@@ -43,6 +43,8 @@ final class TensorFlowEventLog implements EventLog {
     /** Events queued before TensorFlow writes them out; {@link #close()} writes the rest. */
     private static final int MAX_QUEUE = 100;
     private static final int FLUSH_MILLIS = 10_000;
+    /** What TensorFlow for Python's TF2 summary writer appends to its event file names. */
+    private static final String FILE_SUFFIX = ".v2";
     private static final AtomicLong WRITERS = new AtomicLong();
 
     private final Graph graph;
@@ -89,7 +91,7 @@ final class TensorFlowEventLog implements EventLog {
                     SummaryWriter.sharedName("cnnga_event_log_" + WRITERS.incrementAndGet()));
             Op create = tf.summary.createSummaryFileWriter(writer,
                     tf.constant(directory.toAbsolutePath().toString()), tf.constant(MAX_QUEUE),
-                    tf.constant(FLUSH_MILLIS), tf.constant(""));
+                    tf.constant(FLUSH_MILLIS), tf.constant(FILE_SUFFIX));
             Placeholder<TString> tag = tf.placeholder(TString.class, Placeholder.shape(Shape.scalar()));
             Placeholder<TInt64> step = tf.placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
             Placeholder<TFloat32> value = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));

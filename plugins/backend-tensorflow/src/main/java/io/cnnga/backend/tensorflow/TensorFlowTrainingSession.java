@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
@@ -68,17 +69,19 @@ final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
     }
 
     /** Builds the graph, opens a session and gives every variable its first value. */
-    static TensorFlowTrainingSession open(ModelSpec spec, TrainingConfig config, Device device, TensorFlowOptions options) {
+    static TensorFlowTrainingSession open(ModelSpec spec, TrainingConfig config, Device device, boolean onCpu,
+                                          TensorFlowOptions options) {
         long seed = options.seedFor(config.seed());
         Graph graph = new Graph();
         Session session = null;
         boolean opened = false;
         try {
-            NetworkGraph net = NetworkGraph.training(graph, spec, device, options.batchNormMomentum(), seed,
+            NetworkGraph net = NetworkGraph.training(graph, spec, device, onCpu, options.batchNormMomentum(), seed,
                     config.learningRate());
             session = new Session(graph, SessionConfig.of(device, options.threads()));
             initialize(session, net, initialValues(net, seed));
-            TensorFlowTrainingSession result = new TensorFlowTrainingSession(spec, config, device, seed, options.threads(), graph, session, net);
+            TensorFlowTrainingSession result = new TensorFlowTrainingSession(spec, config, device, seed,
+                    options.threads(), graph, session, net);
             opened = true;
             return result;
         } catch (RuntimeException | OutOfMemoryError e) {
@@ -261,12 +264,30 @@ final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
     /** Every network variable (no optimizer state), named after its layer as {@link ModelSpec#summary()} names it. */
     @Override
     public List<LayerParameter> parameters() {
-        Map<String, float[]> values = weights();
-        List<LayerSummary> layers = spec.summary();
-        List<LayerParameter> out = new ArrayList<>(net.params.size());
-        for (ParameterSpec p : net.params) {
-            out.add(new LayerParameter(layers.get(p.layer()).name(), p.role().name().toLowerCase(Locale.ROOT),
-                    values.get(p.name())));
+        return parameters(null);
+    }
+
+    /** The variables of {@code layers} (all when null), fetched in one run; no other weight is copied. */
+    @Override
+    public List<LayerParameter> parameters(Set<String> layers) {
+        checkOpen();
+        List<LayerSummary> rows = spec.summary();
+        List<ParameterSpec> wanted = net.params.stream()
+                .filter(p -> layers == null || layers.contains(rows.get(p.layer()).name())).toList();
+        List<LayerParameter> out = new ArrayList<>(wanted.size());
+        if (wanted.isEmpty()) {
+            return out;
+        }
+        Session.Runner runner = session.runner();
+        wanted.forEach(p -> runner.fetch(net.variables.get(p.name())));
+        try (Result r = runner.run()) {
+            for (int i = 0; i < wanted.size(); i++) {
+                ParameterSpec p = wanted.get(i);
+                out.add(new LayerParameter(rows.get(p.layer()).name(), p.role().name().toLowerCase(Locale.ROOT),
+                        Tensors.floats(r.get(i))));
+            }
+        } catch (RuntimeException e) {
+            throw failure("reading the parameters failed", e);
         }
         return out;
     }
@@ -291,6 +312,12 @@ final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
 
     ModelSpec spec() {
         return spec;
+    }
+
+    @Override
+    public String toString() {
+        return "tensorflow session: " + spec.layers().size() + " layers, " + spec.params() + " parameters, on " + device
+                + (closed ? " (closed)" : "");
     }
 
     private void checkOpen() {

@@ -1,0 +1,80 @@
+package io.cnnga.backend.tensorflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.nn.LeakyRelu;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The fused convolution + bias + activation and its hand-written gradient give the same values
+ * and gradients (input, kernel, bias) as the unfused ops with the runtime's gradients.
+ */
+class FusedConvolutionTest {
+
+    @ParameterizedTest(name = "{0}, stride {1}, {2}")
+    @CsvSource({"Relu,1,SAME", "Relu,2,VALID", "LeakyRelu,1,SAME", "LeakyRelu,2,SAME"})
+    void sameValuesAndGradientsAsUnfusedOps(String activation, int stride, String padding) {
+        float alpha = 0.2f;
+        long s = stride;
+        try (Graph g = new Graph()) {
+            Ops tf = Ops.create(g);
+            Placeholder<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(3, 9, 9, 2)));
+            Placeholder<TFloat32> k = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(3, 3, 2, 5)));
+            Placeholder<TFloat32> b = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(5)));
+            Operand<TFloat32> fused = activation.equals("Relu")
+                    ? FusedConvolution.convBiasRelu(tf, x, k, b, s, padding)
+                    : FusedConvolution.convBiasLeakyRelu(tf, x, k, b, s, padding, alpha);
+            Operand<TFloat32> pre = tf.nn.biasAdd(tf.nn.conv2d(x, k, List.of(1L, s, s, 1L), padding), b);
+            Operand<TFloat32> plain = activation.equals("Relu") ? tf.nn.relu(pre)
+                    : tf.nn.leakyRelu(pre, LeakyRelu.alpha(alpha));
+            // a loss that weighs every output differently
+            Operand<TFloat32> weights = tf.math.sin(tf.dtypes.cast(
+                    tf.reshape(tf.range(tf.constant(0), tf.size(plain), tf.constant(1)), tf.shape(plain)), TFloat32.class));
+            Operand<org.tensorflow.types.TInt32> all = tf.constant(new int[] {0, 1, 2, 3});
+            Operand<TFloat32> lossFused = tf.reduceSum(tf.math.mul(fused, weights), all);
+            Operand<TFloat32> lossPlain = tf.reduceSum(tf.math.mul(plain, weights), all);
+            Output<?>[] wrt = {x.asOutput(), k.asOutput(), b.asOutput()};
+            Output<?>[] gFused = g.addGradients(lossFused.asOutput(), wrt);
+            Output<?>[] gPlain = g.addGradients(lossPlain.asOutput(), wrt);
+            Random random = new Random(4);
+            try (Session session = new Session(g);
+                 TFloat32 xv = Tensors.floats(randoms(random, 3 * 9 * 9 * 2), new long[] {3, 9, 9, 2});
+                 TFloat32 kv = Tensors.floats(randoms(random, 3 * 3 * 2 * 5), new long[] {3, 3, 2, 5});
+                 TFloat32 bv = Tensors.floats(randoms(random, 5), new long[] {5});
+                 Result r = session.runner().feed(x, xv).feed(k, kv).feed(b, bv)
+                         .fetch(fused).fetch(plain)
+                         .fetch(gFused[0]).fetch(gPlain[0]).fetch(gFused[1]).fetch(gPlain[1])
+                         .fetch(gFused[2]).fetch(gPlain[2]).run()) {
+                for (int i = 0; i < 8; i += 2) {
+                    float[] a = Tensors.floats(r.get(i));
+                    float[] e = Tensors.floats(r.get(i + 1));
+                    assertThat(a).hasSameSizeAs(e);
+                    for (int j = 0; j < a.length; j++) {
+                        assertThat(a[j]).as("output %d element %d", i, j).isCloseTo(e[j], within(1e-4f));
+                    }
+                }
+            }
+        }
+    }
+
+    private static float[] randoms(Random random, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        return v;
+    }
+}
