@@ -176,7 +176,7 @@ public final class ReportPage {
         out.append("<p>Like the paper's Table 1, one table per generation: every genome evaluated in it, with its "
                 + "validation accuracy after " + run.plan().path("training").path("epochs").asInt()
                 + " epoch(s), size, training time and outcome. Generation 0 is the random start; later ones list "
-                + "the offspring (elites carry over without training again).</p>\n");
+                + "the offspring, then the elites carried over without training again.</p>\n");
         List<Integer> numbers = run.generationNumbers();
         if (numbers.isEmpty()) {
             out.append("<p class=\"note\">No trial has finished yet.</p>\n");
@@ -222,11 +222,41 @@ public final class ReportPage {
                 }
                 out.append("</td></tr>\n");
             }
+            if (event != null) {
+                eliteRows(event, trials);
+            }
             out.append("</tbody></table></div>\n</details>\n");
         }
         out.append("<p class=\"note\">Every trial is also in <a href=\"").append(TrialsCsv.FILE).append("\">")
                 .append(TrialsCsv.FILE).append("</a>.</p>\n");
         out.append("</section>\n");
+    }
+
+    /**
+     * The members of a generation's population that were not evaluated in it: the elites, carried
+     * over unchanged, shown as the paper's Table 1 shows every member, with the trial they came from.
+     */
+    private void eliteRows(JsonNode generationFinished, List<RunRecord.Trial> evaluated) {
+        Map<String, Integer> unmatched = new HashMap<>();
+        evaluated.forEach(t -> unmatched.merge(t.result().genome().bits(), 1, Integer::sum));
+        for (JsonNode member : generationFinished.path("population")) {
+            String genome = member.path("genome").asText();
+            if (unmatched.getOrDefault(genome, 0) > 0) {
+                unmatched.merge(genome, -1, Integer::sum);
+                continue;
+            }
+            Optional<TrialResult> origin = run.trials().stream().map(RunRecord.Trial::result)
+                    .filter(r -> r.genome().bits().equals(genome) && r.generation() < generationFinished.path("generation").asInt())
+                    .findFirst();
+            out.append("<tr class=\"elite\"><td>–</td><td><code>").append(esc(genome)).append("</code></td><td class=\"num\">")
+                    .append(num(member.path("fitness").asDouble(), 4)).append("</td><td class=\"num\">")
+                    .append(origin.map(r -> String.format(Locale.ROOT, "%,d", r.params())).orElse("–"))
+                    .append("</td><td class=\"num\">").append(origin.map(r -> si(r.flops())).orElse("–"))
+                    .append("</td><td class=\"num\">–</td><td><span class=\"badge elite\">elite</span>")
+                    .append(origin.map(r -> " <span class=\"reason\">carried over from generation " + r.generation()
+                            + " #" + r.index() + "</span>").orElse(""))
+                    .append("</td></tr>\n");
+        }
     }
 
     // ---- Figures 6, 7, 12, 13 ------------------------------------------------------------------
@@ -567,6 +597,8 @@ public final class ReportPage {
             .badge.cached { background: #e0e7ff; color: #3730a3; }
             .badge.failed { background: #fee2e2; color: #991b1b; }
             .badge.pruned { background: #fef3c7; color: #92400e; }
+            .badge.elite { background: #f1f5f9; color: #334155; }
+            tr.elite td { color: #475569; }
             .reason { font-size: .85rem; }
             details.generation { margin: 10px 0; border: 1px solid var(--line); border-radius: 8px; padding: 4px 12px; }
             details.generation > summary { cursor: pointer; font-weight: 600; padding: 4px 0; }

@@ -14,8 +14,10 @@ import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What a person sees while a run works: on a terminal a progress bar for the run and one for the
@@ -34,6 +36,7 @@ public class RunConsole {
     private final PrintWriter out;
     private ProgressBar runBar;
     private ProgressBar trainingBar;
+    private final Map<String, TrialResult> firstTrials = new HashMap<>();
 
     public RunConsole(boolean interactive, PrintWriter out) {
         this.interactive = interactive;
@@ -148,9 +151,23 @@ public class RunConsole {
                 report.replaced() > 0 ? ", " + report.replaced() + " over budget replaced" : "");
         out.printf(Locale.ROOT, "  %-24s %10s %12s %9s  %s%n", "genome", "val acc", "params", "seconds", "status");
         List<TrialResult> results = report.results();
+        Map<String, Integer> unmatched = new HashMap<>();
         for (TrialResult r : results) {
             out.printf(Locale.ROOT, "  %-24s %10.4f %,12d %9.1f  %s%n", r.genome(), r.fitness(), r.params(), r.seconds(),
                     r.status() + (r.reason().isEmpty() ? "" : " (" + r.reason() + ")"));
+            unmatched.merge(r.genome().bits(), 1, Integer::sum);
+            firstTrials.putIfAbsent(r.genome().bits(), r);
+        }
+        // The paper's table lists the whole population: the elites were carried over, not evaluated again.
+        for (GenerationReport.Member m : report.population()) {
+            if (unmatched.getOrDefault(m.genome(), 0) > 0) {
+                unmatched.merge(m.genome(), -1, Integer::sum);
+                continue;
+            }
+            TrialResult origin = firstTrials.get(m.genome());
+            out.printf(Locale.ROOT, "  %-24s %10.4f %12s %9s  %s%n", m.genome(), m.fitness(),
+                    origin == null ? "-" : String.format(Locale.ROOT, "%,d", origin.params()), "-",
+                    origin == null ? "elite" : "elite (from gen " + origin.generation() + " #" + origin.index() + ")");
         }
         out.flush();
     }

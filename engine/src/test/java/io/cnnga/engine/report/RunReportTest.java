@@ -101,15 +101,23 @@ class RunReportTest {
         String html = Files.readString(run.resolve(RunReport.FILE));
 
         Map<Integer, Integer> rowsByGeneration = new TreeMap<>();
+        Map<Integer, Integer> eliteRowsByGeneration = new TreeMap<>();
         Matcher table = Pattern.compile("<table class=\"trials\" data-generation=\"(\\d+)\">(.*?)</table>", Pattern.DOTALL)
                 .matcher(html);
         while (table.find()) {
             String body = table.group(2).substring(table.group(2).indexOf("<tbody>"));
             rowsByGeneration.put(Integer.parseInt(table.group(1)), count(body, "<tr"));
+            eliteRowsByGeneration.put(Integer.parseInt(table.group(1)), count(body, "<tr class=\"elite\""));
         }
         Map<Integer, Integer> expected = trials.stream().collect(Collectors.groupingBy(
                 t -> t.get("generation").asInt(), TreeMap::new, Collectors.summingInt(t -> 1)));
-        assertThat(rowsByGeneration).isEqualTo(expected).hasSize(4);
+        Map<Integer, Integer> trialRows = new TreeMap<>();
+        rowsByGeneration.forEach((g, rows) -> trialRows.put(g, rows - eliteRowsByGeneration.get(g)));
+        assertThat(trialRows).isEqualTo(expected).hasSize(4);
+        // like the paper's Table 1, each table shows the whole population: the elite is listed too
+        assertThat(rowsByGeneration).allSatisfy((g, rows) -> assertThat(rows).isEqualTo(6));
+        assertThat(eliteRowsByGeneration).containsEntry(0, 0).allSatisfy((g, rows) -> assertThat(rows).isLessThanOrEqualTo(1));
+        assertThat(eliteRowsByGeneration.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(3);
         for (JsonNode t : trials) {
             assertThat(html).contains("<code>" + t.get("genome").asText() + "</code>");
         }
