@@ -65,7 +65,7 @@ final class FinalTraining {
         List<ParameterHistogram> biases = new ArrayList<>();
         Set<String> convLayers = spec.summary().stream().filter(row -> row.layer() instanceof LayerSpec.Conv2D)
                 .map(LayerSummary::name).collect(Collectors.toSet());
-        TrainingListener progress = console.training("final");
+        TrainingListener progress = console.training("final", config.batchSize());
         try (TrainingSession session = backend.open(spec, config);
              TensorBoardLogs.FinalLogs board = tensorBoard.openFinal()) {
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {

@@ -82,8 +82,13 @@ public class RunConsole {
         }
     }
 
-    /** Step-level progress of one training. */
+    /** Step-level progress of one training, its speed in steps/s. */
     public TrainingListener training(String label) {
+        return training(label, 0);
+    }
+
+    /** Step-level progress of one training of {@code batchSize} images per step, its speed in images/s. */
+    public TrainingListener training(String label, int batchSize) {
         // The bar appears with the first step, named after the trial, and is replaced each epoch.
         return new TrainingListener() {
             private long started = System.nanoTime();
@@ -101,12 +106,12 @@ public class RunConsole {
                     started = System.nanoTime();
                     images = 0;
                 }
-                images++;
+                images += Math.max(batchSize, 1);
                 trainingBar.maxHint((long) steps);
                 trainingBar.stepTo(step);
                 double seconds = (System.nanoTime() - started) / 1e9;
-                trainingBar.setExtraMessage(String.format(Locale.ROOT, " epoch %d loss %.3f acc %.3f %.0f steps/s",
-                        epoch, loss, accuracy, seconds > 0 ? images / seconds : 0));
+                trainingBar.setExtraMessage(String.format(Locale.ROOT, " epoch %d loss %.3f acc %.3f %.0f %s",
+                        epoch, loss, accuracy, seconds > 0 ? images / seconds : 0, batchSize > 0 ? "img/s" : "steps/s"));
             }
 
             @Override

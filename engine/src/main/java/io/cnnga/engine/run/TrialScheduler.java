@@ -131,7 +131,7 @@ final class TrialScheduler implements GenerationEvaluator {
 
                 @Override
                 public TrainingListener training(Trial trial) {
-                    return console.training("gen " + trial.generation() + " #" + trial.index());
+                    return console.training("gen " + trial.generation() + " #" + trial.index(), trial.config().batchSize());
                 }
 
                 @Override

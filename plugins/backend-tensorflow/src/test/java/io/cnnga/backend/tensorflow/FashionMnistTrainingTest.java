@@ -46,8 +46,10 @@ class FashionMnistTrainingTest {
                 epochs.add(metrics);
             }
         };
-        try (TensorFlowBackend backend = Shapes.cpuBackend();
-             TrainingSession session = backend.open(ReferenceNetworks.refA(), new TrainingConfig(1, 32, 1e-3, 42L, null))) {
+        // -Dcnnga.seed and -Dcnnga.batchNormMomentum let the full-data measurement be repeated with other settings.
+        double momentum = Double.parseDouble(System.getProperty("cnnga.batchNormMomentum", "0.9"));
+        try (TensorFlowBackend backend = new TensorFlowBackend(new TensorFlowOptions("cpu", 0, momentum, null));
+             TrainingSession session = backend.open(ReferenceNetworks.refA(), new TrainingConfig(1, 32, 1e-3, Long.getLong("cnnga.seed", 42L), null))) {
             EpochMetrics m = session.trainEpoch(1, train, validation, listener);
             Evaluation e = session.evaluate(test);
             System.out.printf("ref-a, one epoch on %d images: train loss %.4f acc %.4f, validation loss %.4f acc %.4f, "
