@@ -111,12 +111,7 @@ public final class GeneticSearch {
             int generation = g;
             current = RandomRegistry.with(new SplittableRandom(GenerationSeed.of(seed, g)), random -> {
                 if (previous == null) {
-                    List<Phenotype<BitGene, Double>> start = new ArrayList<>(population);
-                    for (int i = 0; i < population; i++) {
-                        Phenotype<BitGene, Double> pt = Phenotype.of(genotypes.newInstance(), 0);
-                        start.add(constraint.test(pt) ? pt : constraint.repair(pt, 0));
-                    }
-                    return engine.eval(ISeq.of(start));
+                    return engine.eval(ISeq.of(start(genotypes, constraint)));
                 }
                 EvolutionResult<BitGene, Double> result = engine.evolve(EvolutionStart.of(previous, generation));
                 return result.population();
@@ -126,6 +121,29 @@ public final class GeneticSearch {
             observer.accept(report);
         }
         return List.copyOf(reports);
+    }
+
+    /**
+     * The genomes of generation 0, in order, exactly as {@link #run} draws them (random, with
+     * genomes over budget replaced), without evaluating any: what {@code engine compare} trains
+     * by default.
+     */
+    public List<Genome> firstGeneration() {
+        Factory<Genotype<BitGene>> genotypes = GenomeCodec.of(genomeLength).encoding();
+        BudgetConstraint constraint = new BudgetConstraint(valid, genotypes);
+        List<Phenotype<BitGene, Double>> start = RandomRegistry.with(new SplittableRandom(GenerationSeed.of(seed, 0)),
+                random -> start(genotypes, constraint));
+        return start.stream().map(pt -> GenomeCodec.decode(pt.genotype())).toList();
+    }
+
+    /** Generation 0 before evaluation; draws from the random stream of the calling scope. */
+    private List<Phenotype<BitGene, Double>> start(Factory<Genotype<BitGene>> genotypes, BudgetConstraint constraint) {
+        List<Phenotype<BitGene, Double>> start = new ArrayList<>(population);
+        for (int i = 0; i < population; i++) {
+            Phenotype<BitGene, Double> pt = Phenotype.of(genotypes.newInstance(), 0);
+            start.add(constraint.test(pt) ? pt : constraint.repair(pt, 0));
+        }
+        return start;
     }
 
     private Selector<BitGene, Double> selector() {

@@ -37,8 +37,16 @@ public final class PlanWorkbench implements AutoCloseable {
         this.decoder = decoder;
         this.data = data;
         this.backend = backend;
-        // Trials may train on a sample of the training split; the final network trains on all of it.
-        this.trialData = plan.search().trainLimit() == 0 ? data : new DataSplits(
+        this.trialData = trialSplits(plan, data);
+    }
+
+    /**
+     * What a plan's trials train, validate and test on, given all of its data: the training split
+     * sampled down to {@code search.trainLimit} images (seeded by the plan), the others as they are.
+     * Trials may train on a sample; the final network trains on all of it.
+     */
+    public static DataSplits trialSplits(Plan plan, DataSplits data) {
+        return plan.search().trainLimit() == 0 ? data : new DataSplits(
                 SplitPolicy.sample(data.train(), plan.search().trainLimit(), plan.seed()), data.validation(), data.test());
     }
 

@@ -112,20 +112,9 @@ public final class SearchRun {
         Decoder decoder = bench.decoder();
         DataInfo info = bench.info();
         TrainingConfig config = p.trialConfig();
-        TrialScheduler.Budget budget = new TrialScheduler.Budget(p.search().maxForwardFlops(), p.search().maxParams());
         TrialScheduler scheduler = new TrialScheduler(decoder, info, config, executor, bench.runner(), planJson,
-                journal, replay, console, budget);
-        GeneticSearch search = GeneticSearch.builder(decoder.genomeLength())
-                .population(p.search().population())
-                .generations(p.search().generations())
-                .mutationProbability(p.search().mutationProbability())
-                .crossoverProbability(p.search().crossoverProbability())
-                .selector(p.search().selector())
-                .tournamentSize(p.search().tournamentSize())
-                .elites(p.search().elites())
-                .seed(p.seed())
-                .valid(genome -> budget.violation(decoder.decode(genome, info)).isEmpty())
-                .build();
+                journal, replay, console, PlanSearch.budget(p));
+        GeneticSearch search = PlanSearch.of(p, decoder, info);
 
         long expected = p.search().population()
                 + (long) (p.search().generations() - 1) * (p.search().population() - p.search().elites());

@@ -80,7 +80,7 @@ class ProcessIsolationTest {
         AtomicLong killed = new AtomicLong(-1);
         RunConsole killer = new RunConsole(false, new PrintWriter(PrintStream.nullOutputStream())) {
             @Override
-            public TrainingListener training(String label) {
+            public TrainingListener training(String label, int batchSize) {
                 return new TrainingListener() {
                     @Override
                     public void onStep(int epoch, int step, int steps, double loss, double accuracy) {

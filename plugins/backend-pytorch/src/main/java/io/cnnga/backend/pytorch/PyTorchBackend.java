@@ -1,0 +1,99 @@
+package io.cnnga.backend.pytorch;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import io.cnnga.api.Backend;
+import io.cnnga.api.ModelSpec;
+import io.cnnga.api.TrainingConfig;
+import io.cnnga.api.TrainingFailedException;
+import io.cnnga.api.TrainingSession;
+import java.util.OptionalDouble;
+
+/**
+ * Trains {@link ModelSpec}s with PyTorch (libtorch 2.7.1 through DJL 0.36), on the CPU or a GPU,
+ * with the TensorFlow backend's semantics.
+ *
+ * <pre>{@code
+ * try (Backend torch = new PyTorchBackend(PyTorchOptions.defaults());
+ *      TrainingSession s = torch.open(spec, new TrainingConfig(2, 32, 1e-3, 42L, null))) {
+ *     s.trainEpoch(1, splits.train(), splits.validation(), TrainingListener.NONE);
+ * }
+ * }</pre>
+ *
+ * <p>Creating one loads libtorch (see {@link PyTorchRuntime}: offline, from the bundled CPU build
+ * or from {@code PYTORCH_LIBRARY_PATH}). A config naming a {@code gpu:N} that libtorch cannot see
+ * fails that training with a {@link TrainingFailedException}. Thread-safe: sessions are
+ * independent (dropout shares libtorch's global generator, so concurrent sessions are not
+ * bit-reproducible).
+ */
+public final class PyTorchBackend implements Backend {
+
+    /** Side of the matrices {@link #peakGflops()} multiplies on a CPU; GPUs get {@link #GPU_PEAK_SIZE}. */
+    static final int CPU_PEAK_SIZE = 2048;
+    static final int GPU_PEAK_SIZE = 8192;
+
+    private final PyTorchOptions options;
+    private final PyTorchDevice device;
+    private final Engine engine;
+    private volatile Double peak;
+
+    /** @throws TrainingFailedException when libtorch cannot be loaded */
+    public PyTorchBackend(PyTorchOptions options) {
+        this.options = options;
+        this.device = PyTorchDevice.parse(options.device());
+        this.engine = PyTorchRuntime.engine(options.threads());
+    }
+
+    /** libtorch's version, e.g. "2.7.1" (loads it). */
+    public static String pyTorchVersion() {
+        return PyTorchRuntime.version();
+    }
+
+    public PyTorchOptions options() {
+        return options;
+    }
+
+    @Override
+    public TrainingSession open(ModelSpec spec, TrainingConfig config) {
+        PyTorchDevice d = config.device() == null ? device : PyTorchDevice.parse(config.device());
+        return PyTorchTrainingSession.open(engine, spec, config, resolve(d), options);
+    }
+
+    /** The device {@code auto} means here: {@code gpu:0} with a CUDA libtorch that sees a GPU, else {@code cpu}. */
+    @Override
+    public String defaultDevice() {
+        return words(resolve(device));
+    }
+
+    @Override
+    public OptionalDouble peakGflops() {
+        Double p = peak;
+        if (p == null) {
+            synchronized (this) {
+                if (peak == null) {
+                    Device d = resolve(device);
+                    peak = MatMulPeak.measure(engine, d, d.isGpu() ? GPU_PEAK_SIZE : CPU_PEAK_SIZE);
+                }
+                p = peak;
+            }
+        }
+        return OptionalDouble.of(p);
+    }
+
+    private Device resolve(PyTorchDevice d) {
+        try {
+            return d.resolve(engine);
+        } catch (IllegalStateException e) {
+            throw new TrainingFailedException(e.getMessage(), e);
+        }
+    }
+
+    private static String words(Device d) {
+        return d.isGpu() ? "gpu:" + d.getDeviceId() : "cpu";
+    }
+
+    @Override
+    public String toString() {
+        return "pytorch " + engine.getVersion() + " on " + defaultDevice();
+    }
+}

@@ -1,0 +1,108 @@
+package io.cnnga.backend.pytorch;
+
+import ai.djl.engine.Engine;
+import ai.djl.engine.EngineException;
+import ai.djl.pytorch.jni.JniUtils;
+import io.cnnga.api.TrainingFailedException;
+import java.nio.file.Path;
+
+/**
+ * The one PyTorch engine of the JVM, loaded on first use and offline: libtorch and DJL's JNI
+ * bridge come from the JARs on this plugin's classpath and are unpacked into a cache folder.
+ *
+ * <pre>{@code
+ * Engine torch = PyTorchRuntime.engine(4);   // loads libtorch now; 4 intra-op threads
+ * PyTorchRuntime.version();                  // "2.7.1"
+ * }</pre>
+ *
+ * <p>Before the engine loads, and only where the user has not set them, this sets DJL's system
+ * properties: {@code ai.djl.offline=true} (never download natives), {@code OPT_OUT_TRACKING=true}
+ * (DJL otherwise probes the EC2 metadata service), {@code ai.djl.pytorch.graph_optimizer=false}
+ * (TorchScript only) and {@code DJL_CACHE_DIR}
+ * ({@code $XDG_CACHE_HOME/cnnga/djl}, else {@code ~/.cache/cnnga/djl}). A CUDA libtorch 2.7.1 in
+ * {@code PYTORCH_LIBRARY_PATH} replaces the bundled CPU one.
+ *
+ * <p>DJL finds its engine and the native JARs through the thread's context class loader; the
+ * engine loads plugin JARs in class loaders of their own, so loading swaps in this class's loader.
+ */
+final class PyTorchRuntime {
+
+    static final String ENGINE_NAME = "PyTorch";
+
+    private static Engine engine;
+    private static String failure;
+
+    private PyTorchRuntime() {
+    }
+
+    /**
+     * The PyTorch engine, loading it the first time.
+     *
+     * @param threads intra-op threads, 0 to keep libtorch's choice (one per core). libtorch's
+     *                pool is process-wide: the latest positive value applies to every session
+     * @throws TrainingFailedException when libtorch cannot be loaded (the same message ever after)
+     */
+    static synchronized Engine engine(int threads) {
+        if (failure != null) {
+            throw new TrainingFailedException(failure);
+        }
+        if (engine == null) {
+            engine = load();
+        }
+        if (threads > 0 && JniUtils.getNumThreads() != threads) {
+            JniUtils.setNumThreads(threads);
+        }
+        return engine;
+    }
+
+    /** Whether the engine has been loaded in this JVM (it never is by listing plugins). */
+    static synchronized boolean loaded() {
+        return engine != null;
+    }
+
+    /** libtorch's version, e.g. "2.7.1"; loads the engine. */
+    static String version() {
+        return engine(0).getVersion();
+    }
+
+    /** Where libtorch is unpacked when no one chose a folder. */
+    static Path defaultCacheDir() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("cnnga").resolve("djl");
+    }
+
+    private static Engine load() {
+        setIfAbsent("ai.djl.offline", "DJL_OFFLINE", "true");
+        setIfAbsent("OPT_OUT_TRACKING", "OPT_OUT_TRACKING", "true");
+        // Only TorchScript modules use the graph executor, and this backend loads none; left on, DJL
+        // logs a line about it in every JVM.
+        setIfAbsent("ai.djl.pytorch.graph_optimizer", null, "false");
+        if (System.getenv("ENGINE_CACHE_DIR") == null && System.getProperty("ENGINE_CACHE_DIR") == null) {
+            setIfAbsent("DJL_CACHE_DIR", "DJL_CACHE_DIR", defaultCacheDir().toString());
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(PyTorchRuntime.class.getClassLoader());
+        try {
+            Engine e = Engine.getEngine(ENGINE_NAME);
+            e.getVersion();
+            return e;
+        } catch (EngineException | IllegalArgumentException | UnsatisfiedLinkError | ExceptionInInitializerError e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            failure = "could not load PyTorch (libtorch 2.7.1 through DJL 0.36): " + e.getMessage()
+                    + (cause != e ? " (" + cause + ")" : "")
+                    + "; PYTORCH_LIBRARY_PATH=" + System.getenv("PYTORCH_LIBRARY_PATH");
+            throw new TrainingFailedException(failure, e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** Sets a system property unless it, or the environment variable DJL reads first (if any), is set. */
+    private static void setIfAbsent(String property, String environment, String value) {
+        if (System.getProperty(property) == null && (environment == null || System.getenv(environment) == null)) {
+            System.setProperty(property, value);
+        }
+    }
+}

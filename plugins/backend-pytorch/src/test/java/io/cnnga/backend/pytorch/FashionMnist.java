@@ -1,0 +1,88 @@
+package io.cnnga.backend.pytorch;
+
+import io.cnnga.api.DataInfo;
+import io.cnnga.api.ImageSet;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Test-only reader of the Fashion-MNIST idx files (the {@code datasets/idx} module has the real one).
+ *
+ * <pre>{@code
+ * assumeTrue(FashionMnist.available());
+ * ImageSet train = FashionMnist.train(6000);
+ * }</pre>
+ */
+final class FashionMnist {
+
+    static final Path DIR = Path.of(System.getProperty("cnnga.fashion", "/usr/share/datasets/fashion-mnist"));
+    static final DataInfo INFO = new DataInfo("fashion-mnist", 28, 28, 1, List.of("T-shirt/top", "Trouser",
+            "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"));
+
+    private FashionMnist() {
+    }
+
+    static boolean available() {
+        return Files.isReadable(DIR.resolve("train-images-idx3-ubyte.gz"))
+                && Files.isReadable(DIR.resolve("train-labels-idx1-ubyte.gz"))
+                && Files.isReadable(DIR.resolve("t10k-images-idx3-ubyte.gz"))
+                && Files.isReadable(DIR.resolve("t10k-labels-idx1-ubyte.gz"));
+    }
+
+    /** The first {@code limit} training images (0: all 60,000). */
+    static ImageSet train(int limit) {
+        return read("train", limit);
+    }
+
+    /** The first {@code limit} test images (0: all 10,000). */
+    static ImageSet test(int limit) {
+        return read("t10k", limit);
+    }
+
+    private static ImageSet read(String prefix, int limit) {
+        try {
+            byte[] pixels;
+            int n;
+            try (DataInputStream in = open(prefix + "-images-idx3-ubyte.gz")) {
+                expect(in.readInt(), 0x803);
+                n = in.readInt();
+                int rows = in.readInt();
+                int cols = in.readInt();
+                if (rows != 28 || cols != 28) {
+                    throw new IOException("expected 28x28 images, found " + rows + "x" + cols);
+                }
+                n = limit > 0 ? Math.min(limit, n) : n;
+                pixels = new byte[n * 28 * 28];
+                in.readFully(pixels);
+            }
+            int[] labels = new int[n];
+            try (DataInputStream in = open(prefix + "-labels-idx1-ubyte.gz")) {
+                expect(in.readInt(), 0x801);
+                in.readInt();
+                for (int i = 0; i < n; i++) {
+                    labels[i] = in.readUnsignedByte();
+                }
+            }
+            return new ImageSet(INFO, pixels, labels);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static DataInputStream open(String name) throws IOException {
+        InputStream raw = Files.newInputStream(DIR.resolve(name));
+        return new DataInputStream(new GZIPInputStream(raw, 1 << 16));
+    }
+
+    private static void expect(int magic, int wanted) throws IOException {
+        if (magic != wanted) {
+            throw new IOException(String.format("wrong magic number 0x%08x, expected 0x%08x", magic, wanted));
+        }
+    }
+}

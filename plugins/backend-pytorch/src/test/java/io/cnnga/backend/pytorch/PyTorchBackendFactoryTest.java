@@ -1,0 +1,107 @@
+package io.cnnga.backend.pytorch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cnnga.api.BackendFactory;
+import io.cnnga.api.InvalidOptionException;
+import io.cnnga.api.Options;
+import io.cnnga.api.Plugin;
+import java.io.File;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+
+/** The factory's id and options, and that listing the plugin loads neither DJL's engine nor libtorch. */
+class PyTorchBackendFactoryTest {
+
+    @Test
+    void idIsPytorch() {
+        assertThat(new PyTorchBackendFactory().id()).isEqualTo("pytorch").isEqualTo(PyTorchBackendFactory.ID);
+        assertThat(new PyTorchPlugin().backends()).singleElement().isInstanceOf(PyTorchBackendFactory.class);
+    }
+
+    @Test
+    void optionsDefaultLikeTheTensorFlowBackend() {
+        PyTorchOptions o = PyTorchOptions.consume(Options.empty("backend.options"));
+        assertThat(o).isEqualTo(new PyTorchOptions("auto", 0, 0.9, null));
+        assertThat(o.seedFor(42L)).isEqualTo(42L);
+        PyTorchOptions set = PyTorchOptions.consume(Options.of("backend.options",
+                Map.of("device", "gpu:1", "threads", 2, "batchNormMomentum", 0.99, "seed", 7)));
+        assertThat(set).isEqualTo(new PyTorchOptions("gpu:1", 2, 0.99, 7L));
+        assertThat(set.seedFor(42L)).isEqualTo(7L);
+    }
+
+    @Test
+    void anUnknownOptionIsNamedWithTheAcceptedOnes() {
+        BackendFactory factory = new PyTorchBackendFactory();
+        assertThatThrownBy(() -> factory.create(Options.of("backend.options", Map.of("devise", "cpu"))))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessage("backend.options.devise: unknown option; accepted: device, threads, batchNormMomentum, seed");
+    }
+
+    @Test
+    void badValuesNameTheirPath() {
+        assertThatThrownBy(() -> PyTorchOptions.consume(Options.of("backend.options", Map.of("device", "cuda"))))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessageStartingWith("backend.options.device: unknown device \"cuda\"");
+        assertThatThrownBy(() -> PyTorchOptions.consume(Options.of("backend.options", Map.of("batchNormMomentum", 1))))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessageStartingWith("backend.options.batchNormMomentum: must be at least 0 and less than 1");
+        assertThatThrownBy(() -> PyTorchOptions.consume(Options.of("backend.options", Map.of("threads", -1))))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessageStartingWith("backend.options.threads:");
+    }
+
+    @Test
+    void devicesParseAsPlansSpellThem() {
+        assertThat(PyTorchDevice.parse("auto").kind()).isEqualTo(PyTorchDevice.Kind.AUTO);
+        assertThat(PyTorchDevice.parse("gpu:12")).isEqualTo(new PyTorchDevice(PyTorchDevice.Kind.GPU, 12));
+        assertThat(PyTorchDevice.parse("gpu:12")).hasToString("gpu:12");
+        assertThatThrownBy(() -> PyTorchDevice.parse("gpu")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * In a class loader of its own (as the engine loads plugin JARs), finding the plugin through
+     * {@link ServiceLoader}, listing its factories and asking their ids loads no DJL engine class.
+     */
+    @Test
+    void listingThePluginLoadsNothingNative() throws Exception {
+        List<URL> urls = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            urls.add(Path.of(entry).toUri().toURL());
+        }
+        try (Isolated loader = new Isolated(urls.toArray(URL[]::new))) {
+            Class<?> pluginType = loader.loadClass(Plugin.class.getName());
+            List<String> ids = new ArrayList<>();
+            for (Object plugin : ServiceLoader.load(pluginType, loader)) {
+                if (plugin.getClass().getName().equals(PyTorchPlugin.class.getName())) {
+                    for (Object factory : (List<?>) pluginType.getMethod("backends").invoke(plugin)) {
+                        ids.add((String) factory.getClass().getMethod("id").invoke(factory));
+                        factory.getClass().getMethod("description").invoke(factory);
+                    }
+                }
+            }
+            assertThat(ids).containsExactly("pytorch");
+            assertThat(loader.loaded(PyTorchRuntime.class.getName())).isFalse();
+            assertThat(loader.loaded("ai.djl.engine.Engine")).isFalse();
+            assertThat(loader.loaded("ai.djl.pytorch.jni.LibUtils")).isFalse();
+        }
+    }
+
+    /** A child-first view of the test class path that can tell which classes it has loaded. */
+    private static final class Isolated extends URLClassLoader {
+        Isolated(URL[] urls) {
+            super(urls, ClassLoader.getPlatformClassLoader());
+        }
+
+        boolean loaded(String name) {
+            return findLoadedClass(name) != null;
+        }
+    }
+}
