@@ -80,8 +80,8 @@ public final class SparkExecutorFactory implements ExecutorFactory {
         for (String pkg : List.of("java.nio", "sun.nio.ch", "java.lang.invoke", "java.util")) {
             if (!Object.class.getModule().isOpen(pkg, here)) {
                 throw new InvalidInputException("executor spark: this JVM was started without the options Spark needs "
-                        + "on Java 17 (--add-opens=java.base/" + pkg + "=ALL-UNNAMED and others); start the engine with "
-                        + "JAVA_OPTS=\"$(cat plugins.d/executor-spark/jvm.options)\"");
+                        + "on Java 17 (--add-opens=java.base/" + pkg + "=ALL-UNNAMED and others); bin/engine adds them from "
+                        + "plugins.d/executor-spark/jvm.options, a JVM started otherwise needs that file's options");
             }
         }
     }
