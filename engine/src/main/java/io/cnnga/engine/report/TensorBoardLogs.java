@@ -7,20 +7,17 @@ import io.cnnga.api.EventLog;
 import io.cnnga.api.LayerParameter;
 import io.cnnga.api.TrialResult;
 import io.cnnga.api.TrialStatus;
+import io.cnnga.engine.run.RunFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * A run's {@code tensorboard/} folder, for {@code tensorboard --logdir DIR/tensorboard}.
@@ -117,7 +114,7 @@ public final class TensorBoardLogs {
         Logs logs = null;
         if (!disabled) {
             try {
-                deleteTree(dir);
+                RunFolder.deleteTree(dir);
                 logs = Logs.open(backend, dir, "train", "validation", "test");
             } catch (RuntimeException e) {
                 fail("final", e);
@@ -269,19 +266,6 @@ public final class TensorBoardLogs {
             String message = "TensorBoard logs are no longer written (" + what + ": " + e.getMessage() + ")";
             LOG.debug(message, e);
             warn.accept(message);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear " + dir, e);
         }
     }
 }

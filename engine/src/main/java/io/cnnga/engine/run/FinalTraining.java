@@ -17,16 +17,11 @@ import io.cnnga.api.TrainingSession;
 import io.cnnga.engine.report.ParameterHistogram;
 import io.cnnga.engine.report.TensorBoardLogs;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The end of a search: the best genome's network trained from scratch for {@code final.epochs}
@@ -84,7 +79,7 @@ final class FinalTraining {
             }
             Evaluation test = session.evaluate(data.test());
             board.test(config.epochs(), test);
-            deleteIfPresent(modelDir);
+            RunFolder.deleteTree(modelDir);
             session.export(modelDir);
             ObjectNode event = Journal.event("final-finished");
             event.put("genome", genome.bits());
@@ -106,20 +101,6 @@ final class FinalTraining {
             ArrayNode histograms = event.putArray("parameterHistograms");
             biases.forEach(h -> histograms.add(h.toJson()));
             return event;
-        }
-    }
-
-    /** An export left by an interrupted final training (never recorded as finished). */
-    private static void deleteIfPresent(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot replace " + dir, e);
         }
     }
 }

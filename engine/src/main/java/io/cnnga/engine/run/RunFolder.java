@@ -10,6 +10,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
@@ -70,6 +71,23 @@ public final class RunFolder implements AutoCloseable {
             return list.anyMatch(p -> !p.getFileName().toString().equals(LOCK));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Deletes {@code path} and everything below it, if it exists: what an interrupted step left
+     * (an export, a final training's logs) is redone from scratch, never mixed with the new one.
+     */
+    public static void deleteTree(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + path, e);
         }
     }
 
