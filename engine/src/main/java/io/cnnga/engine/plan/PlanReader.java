@@ -32,6 +32,9 @@ import java.util.regex.Pattern;
  */
 public final class PlanReader {
 
+    /** The backend of a plan that names none: TensorFlow, as in DESIGN. */
+    public static final String DEFAULT_BACKEND = "tensorflow";
+
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -93,7 +96,7 @@ public final class PlanReader {
         }
         PluginChoice dataset = plugin(top, "dataset", null);
         PluginChoice decoder = plugin(top, "decoder", "paper");
-        PluginChoice backend = plugin(top, "backend", "tensorflow");
+        PluginChoice backend = plugin(top, "backend", DEFAULT_BACKEND);
         PluginChoice executor = plugin(top, "executor", "local");
 
         Options t = top.object("training");

@@ -42,8 +42,8 @@ import java.util.function.Consumer;
  * tensorboard/final/test                   epoch_loss, epoch_accuracy at the last epoch
  * </pre>
  *
- * <p>The event files are the backend's to write ({@link Backend#eventLog}); with a backend that
- * writes none, nothing is written. Per-trial logs are written from the journalled history once
+ * <p>The event files are the backend's to write ({@link Backend#eventLog}), or a stand-in's
+ * when the plan's backend writes none ({@link EventLogWriter}); with neither, nothing is written. Per-trial logs are written from the journalled history once
  * the trial is over, so they cost the trials nothing and come out alike whichever executor ran
  * them. TensorBoard logs are a view: a failure to write one is reported once as a warning and
  * never fails the run.
@@ -53,13 +53,17 @@ public final class TensorBoardLogs {
     public static final String DIR = "tensorboard";
     private static final Logger LOG = LoggerFactory.getLogger("cnnga.tensorboard");
 
-    private final Backend backend;
+    private final EventLogWriter writer;
     private final Path root;
     private final Consumer<String> warn;
     private boolean disabled;
 
     public TensorBoardLogs(Backend backend, Path runDir, Consumer<String> warn) {
-        this.backend = backend;
+        this(EventLogWriter.of(backend), runDir, warn);
+    }
+
+    public TensorBoardLogs(EventLogWriter writer, Path runDir, Consumer<String> warn) {
+        this.writer = writer;
         this.root = runDir.resolve(DIR);
         this.warn = warn;
     }
@@ -83,7 +87,7 @@ public final class TensorBoardLogs {
                 continue;
             }
             guarded("trial " + dir.getFileName(), () -> {
-                try (Logs logs = Logs.open(backend, dir, "train", "validation")) {
+                try (Logs logs = Logs.open(writer, dir, "train", "validation")) {
                     for (EpochMetrics m : r.history()) {
                         logs.trainingScalars(m);
                     }
@@ -95,7 +99,7 @@ public final class TensorBoardLogs {
     /** The population's best and mean fitness of one generation, at step {@code generation}. */
     public void generation(int generation, double best, double mean) {
         guarded("search", () -> {
-            Optional<EventLog> log = backend.eventLog(root.resolve("search"));
+            Optional<EventLog> log = writer.open(root.resolve("search"));
             if (log.isPresent()) {
                 try (EventLog l = log.get()) {
                     l.scalar("best_validation_accuracy", generation, best);
@@ -115,7 +119,7 @@ public final class TensorBoardLogs {
         if (!disabled) {
             try {
                 RunFolder.deleteTree(dir);
-                logs = Logs.open(backend, dir, "train", "validation", "test");
+                logs = Logs.open(writer, dir, "train", "validation", "test");
             } catch (RuntimeException e) {
                 fail("final", e);
             }
@@ -191,11 +195,11 @@ public final class TensorBoardLogs {
             this.logs = logs;
         }
 
-        static Logs open(Backend backend, Path dir, String... runs) {
+        static Logs open(EventLogWriter writer, Path dir, String... runs) {
             List<Optional<EventLog>> opened = new ArrayList<>();
             try {
                 for (String run : runs) {
-                    opened.add(backend.eventLog(dir.resolve(run)));
+                    opened.add(writer.open(dir.resolve(run)));
                 }
                 return new Logs(opened);
             } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package io.cnnga.engine.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cnnga.api.Backend;
 import io.cnnga.api.DataInfo;
 import io.cnnga.api.Decoder;
 import io.cnnga.api.Executor;
@@ -17,7 +18,10 @@ import io.cnnga.engine.model.NetworkJson;
 import io.cnnga.engine.plan.Plan;
 import io.cnnga.engine.plan.PlanReader;
 import io.cnnga.engine.plan.PlanWriter;
+import io.cnnga.engine.plan.PluginChoice;
+import io.cnnga.engine.plugin.PluginKind;
 import io.cnnga.engine.plugin.PluginRegistry;
+import io.cnnga.engine.report.EventLogWriter;
 import io.cnnga.engine.report.RunReport;
 import io.cnnga.engine.report.TensorBoardLogs;
 import org.slf4j.Logger;
@@ -33,6 +37,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -87,7 +92,8 @@ public final class SearchRun {
             console.message("Loading " + resolved.dataset().id() + " ...");
             try (PlanWorkbench bench = PlanWorkbench.open(resolved, registry);
                  Executor executor = registry.executor(resolved.executor());
-                 Journal journal = Journal.open(folder.journal())) {
+                 Journal journal = Journal.open(folder.journal());
+                 EventLogWriter eventLogs = EventLogWriter.withStandIn(bench.backend(), this::eventLogStandIn)) {
                 String planJson = PlanWriter.toJson(resolved);
                 Instant started = replay.runStarted().map(e -> Instant.parse(e.get("time").asText())).orElse(Instant.now());
                 if (!resuming) {
@@ -101,13 +107,25 @@ public final class SearchRun {
                     event.put("test", bench.data().test().size());
                     journal.append(event);
                 }
-                return evolveAndFinish(folder, bench, executor, journal, replay, planJson, started);
+                return evolveAndFinish(folder, bench, executor, journal, eventLogs, replay, planJson, started);
             }
         }
     }
 
+    /**
+     * The default backend, to write TensorBoard event files for a plan whose backend writes none
+     * (a run on PyTorch still opens in TensorBoard); none when it is the plan's or not installed.
+     */
+    private Optional<Backend> eventLogStandIn() {
+        String standIn = PlanReader.DEFAULT_BACKEND;
+        if (plan.backend().id().equals(standIn) || !registry.ids(PluginKind.BACKEND).contains(standIn)) {
+            return Optional.empty();
+        }
+        return Optional.of(registry.backend(PluginChoice.of(standIn)));
+    }
+
     private ObjectNode evolveAndFinish(RunFolder folder, PlanWorkbench bench, Executor executor, Journal journal,
-                                       JournalReplay replay, String planJson, Instant started) {
+                                       EventLogWriter eventLogs, JournalReplay replay, String planJson, Instant started) {
         Plan p = bench.plan();
         Decoder decoder = bench.decoder();
         DataInfo info = bench.info();
@@ -119,7 +137,7 @@ public final class SearchRun {
         long expected = p.search().population()
                 + (long) (p.search().generations() - 1) * (p.search().population() - p.search().elites());
         console.runStarted(p.name(), expected, replay.trialCount());
-        TensorBoardLogs tensorBoard = new TensorBoardLogs(bench.backend(), folder.dir(),
+        TensorBoardLogs tensorBoard = new TensorBoardLogs(eventLogs, folder.dir(),
                 warning -> console.message("warning: " + warning));
         List<TrialResult> all = new ArrayList<>();
         List<GenerationReport> reports;

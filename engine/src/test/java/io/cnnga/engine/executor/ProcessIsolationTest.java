@@ -152,10 +152,13 @@ class ProcessIsolationTest {
                 .contains("unknown dataset \"no-such-dataset\"");
     }
 
-    /** The engine workers this JVM started and that still run. */
+    /**
+     * The engine workers this JVM started and that still run: its child JVMs. (Not found by their
+     * arguments: the JDK reads at most a page of /proc/PID/cmdline, and the class path fills it.)
+     */
     static List<ProcessHandle> workerChildren() {
         return ProcessHandle.current().children()
-                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(WorkerProcess.COMMAND)).orElse(false))
+                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
                 .toList();
     }
 

@@ -149,8 +149,21 @@ class RunReportTest {
         double width1 = histograms.get(0).edges()[histograms.get(0).counts().length] - histograms.get(0).edges()[0];
         double width3 = histograms.get(4).edges()[histograms.get(4).counts().length] - histograms.get(4).edges()[0];
         assertThat(width3).isGreaterThan(2.5 * width1);
-        // the onemax backend writes no TensorBoard logs, so the run wrote none
-        assertThat(run.resolve(TensorBoardLogs.DIR)).doesNotExist();
+    }
+
+    @Test
+    void aBackendWithoutEventFilesGetsThemWrittenByTheDefaultBackend() throws IOException {
+        // the onemax backend writes no event files; TensorFlow, installed here, writes them instead
+        Path board = run.resolve(TensorBoardLogs.DIR);
+        List<JsonNode> generations = events(run, "generation-finished");
+        List<EventFiles.Value> search = EventFiles.values(board.resolve("search"));
+        assertThat(search).filteredOn(v -> v.tag().equals("best_validation_accuracy")).hasSize(generations.size());
+        JsonNode trial = events(run, "trial-finished").get(0);
+        List<EventFiles.Value> train = EventFiles.values(board.resolve(TensorBoardLogs.trialFolder(
+                trial.get("generation").asInt(), trial.get("index").asInt())).resolve("train"));
+        assertThat(train).filteredOn(v -> v.tag().equals("epoch_loss")).hasSize(2);
+        assertThat(EventFiles.values(board.resolve("final").resolve("train")))
+                .filteredOn(v -> v.tag().equals("conv2d/bias")).hasSize(3);
     }
 
     @Test
