@@ -60,8 +60,9 @@ public final class ComparisonHtml {
         }
         h.append("</tr>\n<tr>");
         for (int i = 0; i < c.backends().size(); i++) {
-            h.append("<th class=\"first\">validation accuracy</th><th>test accuracy</th>")
-                    .append("<th>training images/s</th><th>seconds</th>");
+            // Short headers so that two backends fit a laptop screen; the note below spells them out.
+            h.append("<th class=\"first\" title=\"validation accuracy\">val. acc.</th><th title=\"test accuracy\">test acc.</th>")
+                    .append("<th title=\"training images per second\">train img/s</th><th title=\"seconds\">s</th>");
         }
         h.append("</tr>\n</thead>\n<tbody>\n");
         for (ComparisonRow row : c.rows()) {
@@ -89,8 +90,8 @@ public final class ComparisonHtml {
             }
             h.append("</ul>\n");
         }
-        h.append("<p class=\"note\">Validation accuracy is measured after the last epoch, test accuracy once after ")
-                .append("training. Training images/s counts training steps only. Seconds cover building the network, ")
+        h.append("<p class=\"note\">Val. acc.: validation accuracy, measured after the last epoch; test acc.: test ")
+                .append("accuracy, measured once after training. Train img/s counts training steps only. Seconds (s) cover building the network, ")
                 .append("training, validating and testing. For one seed the tensorflow and pytorch backends start from the ")
                 .append("same initial weights and see the batches in the same order; their dropout masks differ, so ")
                 .append("their accuracies differ by training noise as well.</p>\n");
