@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import io.cnnga.api.GlorotUniform;
 import io.cnnga.api.LayerParameter;
 import io.cnnga.api.LayerSpec;
 import io.cnnga.api.LayerSummary;
@@ -74,7 +75,7 @@ final class TorchNetwork {
                 int k = c.kernelSize();
                 int channels = in.dim(2);
                 float[] tf = GlorotUniform.sample(new long[] {k, k, channels, c.filters()}, random);
-                PtNDArray w = tensor(manager, GlorotUniform.convToTorch(tf, k, channels, c.filters()),
+                PtNDArray w = tensor(manager, TorchLayouts.convToTorch(tf, k, channels, c.filters()),
                         c.filters(), channels, k, k);
                 PtNDArray b = zeros(manager, c.filters());
                 params.add(trainable(name, LayerParameter.KERNEL, w));
@@ -83,7 +84,7 @@ final class TorchNetwork {
             } else if (layer instanceof LayerSpec.Dense d) {
                 int features = in.dim(0);
                 float[] tf = GlorotUniform.sample(new long[] {features, d.units()}, random);
-                PtNDArray w = tensor(manager, GlorotUniform.denseToTorch(tf, features, d.units()), d.units(), features);
+                PtNDArray w = tensor(manager, TorchLayouts.denseToTorch(tf, features, d.units()), d.units(), features);
                 PtNDArray b = zeros(manager, d.units());
                 params.add(trainable(name, LayerParameter.KERNEL, w));
                 params.add(trainable(name, LayerParameter.BIAS, b));

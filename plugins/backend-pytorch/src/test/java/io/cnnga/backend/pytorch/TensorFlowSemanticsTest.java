@@ -53,7 +53,7 @@ class TensorFlowSemanticsTest {
         float[] bias = randoms(cout, random);
         float[] out = TorchTestSupport.layerOutput(new LayerSpec.Conv2D(cout, k, stride, padding), Shape.of(h, w, cin), image,
                 net -> {
-                    net.assign("conv2d.weight", GlorotUniform.convToTorch(kernelTf, k, cin, cout));
+                    net.assign("conv2d.weight", TorchLayouts.convToTorch(kernelTf, k, cin, cout));
                     net.assign("conv2d.bias", bias);
                 }, false);
         float[] expected = TfReference.conv2d(image, h, w, cin, kernelTf, bias, k, cout, stride, padding == Padding.SAME);

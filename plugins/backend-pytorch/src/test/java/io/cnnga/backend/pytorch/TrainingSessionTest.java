@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.cnnga.api.ActivationFunction;
 import io.cnnga.api.EpochMetrics;
 import io.cnnga.api.Evaluation;
+import io.cnnga.api.GlorotUniform;
 import io.cnnga.api.ImageSet;
 import io.cnnga.api.LayerParameter;
 import io.cnnga.api.LayerSpec;
@@ -159,12 +160,12 @@ class TrainingSessionTest {
             List<TorchParameter> p = s.network().parameters();
             assertThat(p.get(0).name()).isEqualTo("conv2d.weight");
             assertThat(p.get(0).value().getShape().getShape()).containsExactly(8, 1, 3, 3);
-            assertThat(p.get(0).value().toFloatArray()).containsExactly(GlorotUniform.convToTorch(conv, 3, 1, 8));
+            assertThat(p.get(0).value().toFloatArray()).containsExactly(TorchLayouts.convToTorch(conv, 3, 1, 8));
             assertThat(p.get(1).value().toFloatArray()).containsOnly(0f);
             assertThat(p.get(2).name()).isEqualTo("batch_normalization.weight");
             assertThat(p.get(2).value().toFloatArray()).containsOnly(1f);
             assertThat(p.get(6).name()).isEqualTo("conv2d_1.weight");
-            assertThat(p.get(6).value().toFloatArray()).containsExactly(GlorotUniform.convToTorch(conv2, 3, 8, 16));
+            assertThat(p.get(6).value().toFloatArray()).containsExactly(TorchLayouts.convToTorch(conv2, 3, 8, 16));
             double limit = Math.sqrt(6.0 / (3 * 3 * 8 + 3 * 3 * 16));
             for (float w : conv2) {
                 assertThat(Math.abs(w)).isLessThanOrEqualTo((float) limit);
@@ -178,10 +179,10 @@ class TrainingSessionTest {
         for (int i = 0; i < tf.length; i++) {
             tf[i] = i;
         }
-        float[] conv = GlorotUniform.convToTorch(tf, 2, 3, 4);
+        float[] conv = TorchLayouts.convToTorch(tf, 2, 3, 4);
         // TF [y=1, x=0, in=2, out=3] sits at ((1·2 + 0)·3 + 2)·4 + 3 = 35; PyTorch [out=3, in=2, y=1, x=0] at ((3·3 + 2)·2 + 1)·2 + 0 = 46
         assertThat(conv[46]).isEqualTo(35f);
-        float[] dense = GlorotUniform.denseToTorch(tf, 6, 8);
+        float[] dense = TorchLayouts.denseToTorch(tf, 6, 8);
         // TF [in=5, out=7] = 47; PyTorch [out=7, in=5] at 7·6 + 5 = 47
         assertThat(dense[7 * 6 + 5]).isEqualTo(47f);
         assertThat(dense[1 * 6 + 2]).isEqualTo(2 * 8 + 1);

@@ -1,4 +1,4 @@
-package io.cnnga.backend.tensorflow;
+package io.cnnga.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

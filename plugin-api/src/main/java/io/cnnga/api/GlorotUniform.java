@@ -1,4 +1,4 @@
-package io.cnnga.backend.tensorflow;
+package io.cnnga.api;
 
 import java.util.SplittableRandom;
 
@@ -11,8 +11,12 @@ import java.util.SplittableRandom;
  * float[] kernel = GlorotUniform.sample(new long[] {3, 3, 1, 32}, new SplittableRandom(42));
  * }</pre>
  *
- * <p>Written by hand because tensorflow-framework 1.1.0's initializer is never negative and
- * takes the wrong fans for convolution kernels.
+ * <p>It lives in the plugin API so that every backend draws the same numbers: a backend that draws
+ * its kernels from one {@code new SplittableRandom(seed)}, in layer order, each in TensorFlow's
+ * row-major layout, starts from the same network as every other backend for that seed, which is
+ * what makes {@code engine compare} a comparison of frameworks rather than of initial weights.
+ * (Written by hand also because tensorflow-framework 1.1.0's initializer is never negative and
+ * takes the wrong fans for convolution kernels.)
  */
 public final class GlorotUniform {
 
