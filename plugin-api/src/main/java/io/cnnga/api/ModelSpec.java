@@ -99,6 +99,20 @@ public record ModelSpec(Shape input, int classes, List<LayerSpec> layers) {
         return summary().stream().mapToLong(LayerSummary::forwardFlops).sum();
     }
 
+    /**
+     * Refuses images this network cannot take: another height, width or channel count, or more
+     * classes than its output has. Backends call it before training or evaluating on {@code data}.
+     */
+    public void requireFits(ImageSet data) {
+        DataInfo info = data.info();
+        if (info.height() != input.dim(0) || info.width() != input.dim(1) || info.channels() != input.dim(2)) {
+            throw new IllegalArgumentException("images of " + data + " do not fit the network's input " + input);
+        }
+        if (info.classes() > classes) {
+            throw new IllegalArgumentException(data + " has " + info.classes() + " classes, the network " + classes);
+        }
+    }
+
     /** The layers of one type, in order. */
     public <T extends LayerSpec> List<T> layersOf(Class<T> type) {
         return layers.stream().filter(type::isInstance).map(type::cast).toList();

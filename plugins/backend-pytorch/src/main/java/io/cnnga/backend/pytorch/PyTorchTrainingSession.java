@@ -88,7 +88,7 @@ final class PyTorchTrainingSession implements TrainingSession {
             opened = true;
             return session;
         } catch (RuntimeException | OutOfMemoryError e) {
-            throw failure("could not build the network on " + device, e);
+            throw TrainingFailedException.of("could not build the network on " + device, e);
         } finally {
             if (!opened && manager != null) {
                 manager.close();
@@ -99,7 +99,7 @@ final class PyTorchTrainingSession implements TrainingSession {
     @Override
     public EpochMetrics trainEpoch(int epoch, ImageSet train, ImageSet validation, TrainingListener listener) {
         checkOpen();
-        checkShape(train);
+        spec.requireFits(train);
         TrainingListener l = listener == null ? TrainingListener.NONE : listener;
         long start = System.nanoTime();
         int steps = train.batchCount(config.batchSize());
@@ -163,7 +163,7 @@ final class PyTorchTrainingSession implements TrainingSession {
             adam.step(s);
             return new StepResult(value, right);
         } catch (RuntimeException | OutOfMemoryError e) {
-            throw failure("training failed at epoch " + epoch + ", step " + step, e);
+            throw TrainingFailedException.of("training failed at epoch " + epoch + ", step " + step, e);
         }
     }
 
@@ -174,7 +174,7 @@ final class PyTorchTrainingSession implements TrainingSession {
     @Override
     public Evaluation evaluate(ImageSet data) {
         checkOpen();
-        checkShape(data);
+        spec.requireFits(data);
         Measure m = measure(data, true);
         return new Evaluation(m.loss(), m.accuracy(), m.predictions());
     }
@@ -208,7 +208,7 @@ final class PyTorchTrainingSession implements TrainingSession {
                         }
                     }
                 } catch (RuntimeException | OutOfMemoryError e) {
-                    throw failure("evaluation failed", e);
+                    throw TrainingFailedException.of("evaluation failed", e);
                 }
                 n += batch.size();
             }
@@ -230,7 +230,7 @@ final class PyTorchTrainingSession implements TrainingSession {
             PtNDArray x = TorchBatches.images(s, spec, nhwc, count);
             return network.forward(x, false).softmax(1).toFloatArray();
         } catch (RuntimeException e) {
-            throw failure("prediction failed", e);
+            throw TrainingFailedException.of("prediction failed", e);
         } finally {
             JniUtils.setGradMode(gradMode);
         }
@@ -253,7 +253,7 @@ final class PyTorchTrainingSession implements TrainingSession {
                 }
             }
         } catch (RuntimeException e) {
-            throw failure("reading the weights failed", e);
+            throw TrainingFailedException.of("reading the weights failed", e);
         }
         return List.copyOf(out);
     }
@@ -282,7 +282,7 @@ final class PyTorchTrainingSession implements TrainingSession {
         } catch (IOException e) {
             throw new UncheckedIOException("could not export the network to " + directory, e);
         } catch (RuntimeException e) {
-            throw failure("export failed", e);
+            throw TrainingFailedException.of("export failed", e);
         }
     }
 
@@ -333,30 +333,5 @@ final class PyTorchTrainingSession implements TrainingSession {
         if (closed) {
             throw new IllegalStateException("this training session is closed");
         }
-    }
-
-    private void checkShape(ImageSet data) {
-        var info = data.info();
-        if (info.height() != spec.input().dim(0) || info.width() != spec.input().dim(1)
-                || info.channels() != spec.input().dim(2)) {
-            throw new IllegalArgumentException("images of " + data + " do not fit the network's input " + spec.input());
-        }
-        if (info.classes() > spec.classes()) {
-            throw new IllegalArgumentException(data + " has " + info.classes() + " classes, the network " + spec.classes());
-        }
-    }
-
-    static TrainingFailedException failure(String what, Throwable e) {
-        if (e instanceof TrainingFailedException t) {
-            return t;
-        }
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : firstLines(e.getMessage());
-        return new TrainingFailedException(what + ": " + message, e);
-    }
-
-    /** libtorch messages carry C++ stack traces; the first lines say what happened. */
-    private static String firstLines(String message) {
-        String[] lines = message.strip().split("\n");
-        return String.join(" ", Arrays.copyOf(lines, Math.min(lines.length, 3))).strip();
     }
 }

@@ -6,6 +6,7 @@ import io.cnnga.api.ModelSpec;
 import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.TrainingListener;
 import io.cnnga.api.TrainingSession;
+import io.cnnga.backend.tensorflow.ReferenceNetworks;
 import java.util.Locale;
 
 /**

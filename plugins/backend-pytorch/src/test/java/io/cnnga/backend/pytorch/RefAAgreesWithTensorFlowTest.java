@@ -12,6 +12,7 @@ import io.cnnga.api.TrainingListener;
 import io.cnnga.api.TrainingSession;
 import io.cnnga.backend.tensorflow.TensorFlowBackend;
 import io.cnnga.backend.tensorflow.TensorFlowOptions;
+import io.cnnga.backend.tensorflow.ReferenceNetworks;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 

@@ -17,6 +17,7 @@ import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.TrainingFailedException;
 import io.cnnga.api.TrainingListener;
 import io.cnnga.api.TrainingSession;
+import io.cnnga.backend.tensorflow.ReferenceNetworks;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
 package io.cnnga.backend.tensorflow;
 
 import io.cnnga.api.ModelSpec;
+import io.cnnga.api.TrainingFailedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -80,7 +81,7 @@ final class SavedModelExporter {
                         .export();
             }
         } catch (RuntimeException e) {
-            throw TensorFlowTrainingSession.failure("SavedModel export failed", e);
+            throw TrainingFailedException.of("SavedModel export failed", e);
         }
     }
 

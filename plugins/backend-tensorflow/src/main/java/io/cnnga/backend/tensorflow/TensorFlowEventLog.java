@@ -1,6 +1,7 @@
 package io.cnnga.backend.tensorflow;
 
 import io.cnnga.api.EventLog;
+import io.cnnga.api.TrainingFailedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -107,7 +108,7 @@ final class TensorFlowEventLog implements EventLog {
             opened = true;
             return log;
         } catch (RuntimeException e) {
-            throw TensorFlowTrainingSession.failure("cannot open a TensorBoard log in " + directory, e);
+            throw TrainingFailedException.of("cannot open a TensorBoard log in " + directory, e);
         } finally {
             if (!opened) {
                 if (session != null) {

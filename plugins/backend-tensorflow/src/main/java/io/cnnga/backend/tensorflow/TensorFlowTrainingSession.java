@@ -12,7 +12,6 @@ import io.cnnga.api.TrainingFailedException;
 import io.cnnga.api.TrainingListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,7 +84,7 @@ final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
             opened = true;
             return result;
         } catch (RuntimeException | OutOfMemoryError e) {
-            throw failure("could not build the network on " + device, e);
+            throw TrainingFailedException.of("could not build the network on " + device, e);
         } finally {
             if (!opened) {
                 if (session != null) {
@@ -134,7 +133,7 @@ final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
     @Override
     public EpochMetrics trainEpoch(int epoch, ImageSet train, ImageSet validation, TrainingListener listener) {
         checkOpen();
-        checkShape(train);
+        spec.requireFits(train);
         TrainingListener l = listener == null ? TrainingListener.NONE : listener;
         long start = System.nanoTime();
         int steps = train.batchCount(config.batchSize());
@@ -158,7 +157,7 @@ final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
                 loss = Tensors.scalarFloat(r.get(0));
                 right = Tensors.scalarInt(r.get(1));
             } catch (RuntimeException e) {
-                throw failure("training failed at epoch " + epoch + ", step " + step, e);
+                throw TrainingFailedException.of("training failed at epoch " + epoch + ", step " + step, e);
             }
             if (!Float.isFinite(loss)) {
                 throw new TrainingFailedException("loss became " + (Float.isNaN(loss) ? "NaN" : "infinite")
@@ -187,7 +186,7 @@ final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
     @Override
     public Evaluation evaluate(ImageSet data) {
         checkOpen();
-        checkShape(data);
+        spec.requireFits(data);
         Measure m = measure(data, true);
         return new Evaluation(m.loss(), m.accuracy(), m.predictions());
     }
@@ -222,7 +221,7 @@ final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
                     }
                 }
             } catch (RuntimeException e) {
-                throw failure("evaluation failed", e);
+                throw TrainingFailedException.of("evaluation failed", e);
             }
             n += batch.size();
         }
@@ -239,7 +238,7 @@ final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
              Result r = session.runner().feed(net.images, x).fetch(net.probabilities).run()) {
             return Tensors.floats(r.get(0));
         } catch (RuntimeException e) {
-            throw failure("prediction failed", e);
+            throw TrainingFailedException.of("prediction failed", e);
         }
     }
 
@@ -256,7 +255,7 @@ final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
                 out.put(net.params.get(i).name(), Tensors.floats(r.get(i)));
             }
         } catch (RuntimeException e) {
-            throw failure("reading the weights failed", e);
+            throw TrainingFailedException.of("reading the weights failed", e);
         }
         return out;
     }
@@ -287,7 +286,7 @@ final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
                         Tensors.floats(r.get(i))));
             }
         } catch (RuntimeException e) {
-            throw failure("reading the parameters failed", e);
+            throw TrainingFailedException.of("reading the parameters failed", e);
         }
         return out;
     }
@@ -324,30 +323,5 @@ final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
         if (closed) {
             throw new IllegalStateException("this training session is closed");
         }
-    }
-
-    private void checkShape(ImageSet data) {
-        var info = data.info();
-        if (info.height() != spec.input().dim(0) || info.width() != spec.input().dim(1)
-                || info.channels() != spec.input().dim(2)) {
-            throw new IllegalArgumentException("images of " + data + " do not fit the network's input " + spec.input());
-        }
-        if (info.classes() > spec.classes()) {
-            throw new IllegalArgumentException(data + " has " + info.classes() + " classes, the network " + spec.classes());
-        }
-    }
-
-    static TrainingFailedException failure(String what, Throwable e) {
-        if (e instanceof TrainingFailedException t) {
-            return t;
-        }
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : firstLines(e.getMessage());
-        return new TrainingFailedException(what + ": " + message, e);
-    }
-
-    /** TensorFlow messages carry long stack dumps; the first lines say what happened. */
-    private static String firstLines(String message) {
-        String[] lines = message.strip().split("\n");
-        return String.join(" ", Arrays.copyOf(lines, Math.min(lines.length, 3))).strip();
     }
 }
