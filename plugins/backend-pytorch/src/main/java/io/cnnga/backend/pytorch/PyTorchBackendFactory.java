@@ -6,7 +6,7 @@ import io.cnnga.api.Options;
 
 /**
  * Creates the {@code pytorch} backend from a plan's {@code backend.options} ({@code device},
- * {@code threads}, {@code batchNormMomentum}, {@code seed}; see {@link PyTorchOptions}).
+ * {@code threads}, {@code batchNormMomentum}, {@code batchNormStatistics}, {@code seed}; see {@link PyTorchOptions}).
  *
  * <pre>{@code
  * Backend torch = new PyTorchBackendFactory().create(Options.of("backend.options", Map.of("device", "cpu")));

@@ -8,6 +8,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import io.cnnga.api.Batch;
+import io.cnnga.api.BatchNormStatistics;
+import io.cnnga.api.ChannelMoments;
 import io.cnnga.api.EpochMetrics;
 import io.cnnga.api.Evaluation;
 import io.cnnga.api.ImageSet;
@@ -43,7 +45,9 @@ import java.util.Set;
  * sub-manager closed when the batch ends, so the activations, the autograd graph and the
  * gradients' handles of a step never outlive it. Autograd is switched on for training steps and
  * off for evaluation (libtorch's switch is per thread). Dropout draws from libtorch's global
- * generator, seeded at the start of every epoch. Every libtorch failure, out-of-memory included,
+ * generator, seeded at the start of every epoch. Unless the options say {@code moving}, each epoch
+ * ends by measuring batch norm's statistics again on a sample of its training images
+ * ({@link BatchNormStatistics#RECOMPUTED}), before validation, as the TensorFlow backend does. Every libtorch failure, out-of-memory included,
  * comes out as a {@link TrainingFailedException}.
  */
 final class PyTorchTrainingSession implements TrainingSession {
@@ -61,10 +65,12 @@ final class PyTorchTrainingSession implements TrainingSession {
     private final NDManager manager;
     private final TorchNetwork network;
     private final KerasAdam adam;
+    private final BatchNormStatistics statistics;
     private boolean closed;
 
     private PyTorchTrainingSession(ModelSpec spec, TrainingConfig config, Device device, long seed,
-                                   NDManager manager, TorchNetwork network, KerasAdam adam) {
+                                   NDManager manager, TorchNetwork network, KerasAdam adam,
+                                   BatchNormStatistics statistics) {
         this.spec = spec;
         this.config = config;
         this.device = device;
@@ -72,6 +78,7 @@ final class PyTorchTrainingSession implements TrainingSession {
         this.manager = manager;
         this.network = network;
         this.adam = adam;
+        this.statistics = statistics;
     }
 
     /** Creates the network's tensors with fresh weights on {@code device}. */
@@ -84,7 +91,8 @@ final class PyTorchTrainingSession implements TrainingSession {
             manager = engine.newBaseManager(device);
             TorchNetwork network = TorchNetwork.build(spec, manager, seed, options.batchNormMomentum());
             KerasAdam adam = new KerasAdam(network.parameters(), config.learningRate(), manager);
-            PyTorchTrainingSession session = new PyTorchTrainingSession(spec, config, device, seed, manager, network, adam);
+            PyTorchTrainingSession session = new PyTorchTrainingSession(spec, config, device, seed, manager, network, adam,
+                    options.batchNormStatistics());
             opened = true;
             return session;
         } catch (RuntimeException | OutOfMemoryError e) {
@@ -129,6 +137,9 @@ final class PyTorchTrainingSession implements TrainingSession {
             JniUtils.setGradMode(gradMode);
         }
         double trainSeconds = (System.nanoTime() - start) / 1e9;
+        if (statistics == BatchNormStatistics.RECOMPUTED && images > 0) {
+            recomputeBatchNormStatistics(BatchNormStatistics.sample(train));
+        }
         Measure val = validation == null || validation.size() == 0 ? null : measure(validation, false);
         double seconds = (System.nanoTime() - start) / 1e9;
         EpochMetrics metrics = new EpochMetrics(epoch,
@@ -169,6 +180,34 @@ final class PyTorchTrainingSession implements TrainingSession {
 
     private static long correct(NDArray logits, NDArray labels) {
         return logits.argMax(1).eq(labels).toType(ai.djl.ndarray.types.DataType.INT64, false).sum().getLong();
+    }
+
+    /**
+     * Replaces every batch-norm layer's running mean and variance by the mean and variance of the
+     * layer's input over all of {@code data}, computed with the current weights and dropout off
+     * ({@link BatchNormStatistics#RECOMPUTED}).
+     */
+    void recomputeBatchNormStatistics(ImageSet data) {
+        checkOpen();
+        spec.requireFits(data);
+        List<ChannelMoments> moments = network.newBatchNormMoments();
+        if (moments.isEmpty() || data.size() == 0) {
+            return;
+        }
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            for (Batch batch : data.batches(Math.max(EVAL_BATCH, config.batchSize()), 0, false)) {
+                try (NDManager s = manager.newSubManager()) {
+                    network.measureBatchNorm(TorchBatches.images(s, spec, batch.images(), batch.size()), moments);
+                }
+            }
+            network.setBatchNormStatistics(moments);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            throw TrainingFailedException.of("measuring the batch-norm statistics failed", e);
+        } finally {
+            JniUtils.setGradMode(gradMode);
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import io.cnnga.api.ChannelMoments;
 import io.cnnga.api.GlorotUniform;
 import io.cnnga.api.LayerParameter;
 import io.cnnga.api.LayerSpec;
@@ -99,7 +100,7 @@ final class TorchNetwork {
                 params.add(trainable(name, LayerParameter.BETA, beta));
                 params.add(new TorchParameter(name, LayerParameter.MOVING_MEAN, mean, false));
                 params.add(new TorchParameter(name, LayerParameter.MOVING_VARIANCE, variance, false));
-                layers.add(batchNorm(bn, gamma, beta, mean, variance, momentum));
+                layers.add(new BatchNormLayer(bn, gamma, beta, mean, variance, momentum));
             } else if (layer instanceof LayerSpec.Activation a) {
                 layers.add(activation(a));
             } else if (layer instanceof LayerSpec.MaxPool p) {
@@ -161,6 +162,43 @@ final class TorchNetwork {
             x = layer.apply(x, training);
         }
         return x;
+    }
+
+    /** One accumulator per batch-norm layer, in order, for {@link #measureBatchNorm}. */
+    List<ChannelMoments> newBatchNormMoments() {
+        return layers.stream().filter(BatchNormLayer.class::isInstance)
+                .map(l -> new ChannelMoments(((BatchNormLayer) l).channels())).toList();
+    }
+
+    /**
+     * Passes a batch of NCHW images through the network up to its last batch-norm layer with
+     * dropout off, each batch-norm layer normalizing with the batch's statistics and adding them to
+     * its accumulator in {@code moments} (from {@link #newBatchNormMoments}). Call with autograd off.
+     */
+    void measureBatchNorm(PtNDArray nchw, List<ChannelMoments> moments) {
+        PtNDArray x = nchw;
+        int measured = 0;
+        for (Layer layer : layers) {
+            if (measured == moments.size()) {
+                break;
+            }
+            x = layer instanceof BatchNormLayer bn ? bn.measure(x, moments.get(measured++)) : layer.apply(x, false);
+        }
+    }
+
+    /** Makes each batch-norm layer's accumulated moments its running mean and variance. */
+    void setBatchNormStatistics(List<ChannelMoments> moments) {
+        List<BatchNormLayer> norms = layers.stream().filter(BatchNormLayer.class::isInstance)
+                .map(BatchNormLayer.class::cast).toList();
+        boolean grad = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            for (int i = 0; i < norms.size(); i++) {
+                norms.get(i).setRunning(moments.get(i));
+            }
+        } finally {
+            JniUtils.setGradMode(grad);
+        }
     }
 
     /**
@@ -256,31 +294,95 @@ final class TorchNetwork {
      * refuses training statistics of a single value per channel (a batch of one 1×1 map);
      * TensorFlow then normalizes to beta with zero variance, and so does this.
      */
-    private static Layer batchNorm(LayerSpec.BatchNorm bn, PtNDArray gamma, PtNDArray beta, PtNDArray mean,
-                                   PtNDArray variance, double momentum) {
-        double eps = bn.epsilon();
-        double torchMomentum = 1 - momentum;
-        return (x, training) -> {
-            long[] shape = x.getShape().getShape();
-            long valuesPerChannel = shape[0];
-            for (int i = 2; i < shape.length; i++) {
-                valuesPerChannel *= shape[i];
-            }
-            if (training && valuesPerChannel == 1) {
+    private static final class BatchNormLayer implements Layer {
+
+        private final PtNDArray gamma;
+        private final PtNDArray beta;
+        private final PtNDArray mean;
+        private final PtNDArray variance;
+        private final double momentum;
+        private final double eps;
+
+        BatchNormLayer(LayerSpec.BatchNorm bn, PtNDArray gamma, PtNDArray beta, PtNDArray mean, PtNDArray variance,
+                       double momentum) {
+            this.gamma = gamma;
+            this.beta = beta;
+            this.mean = mean;
+            this.variance = variance;
+            this.momentum = momentum;
+            this.eps = bn.epsilon();
+        }
+
+        int channels() {
+            return Math.toIntExact(mean.getShape().get(0));
+        }
+
+        @Override
+        public PtNDArray apply(PtNDArray x, boolean training) {
+            if (training && valuesPerChannel(x) == 1) {
                 return singleValueBatchNorm(x, gamma, beta, mean, variance, momentum, eps);
             }
             // JniUtils names these arguments gamma, beta, mean, variance, but libtorch receives them as
             // running mean, running variance, weight, bias: the order below is libtorch's.
-            return JniUtils.batchNorm(x, mean, variance, gamma, beta, training, torchMomentum, eps);
-        };
+            return JniUtils.batchNorm(x, mean, variance, gamma, beta, training, 1 - momentum, eps);
+        }
+
+        /**
+         * Normalizes {@code x} with its own statistics, as in training, and adds them to
+         * {@code moments}; the running statistics stay as they are.
+         */
+        PtNDArray measure(PtNDArray x, ChannelMoments moments) {
+            long values = valuesPerChannel(x);
+            NDManager batch = x.getManager();
+            if (values == 1) {
+                float[] only = x.reshape(x.getShape().get(1)).toFloatArray();
+                moments.add(only, new float[only.length], 1);
+                NDArray b = beta.reshape(channelShape(x));
+                b.attach(batch); // a view of a network tensor belongs to the network's manager
+                return (PtNDArray) x.sub(x).add(b);
+            }
+            // libtorch updates running statistics as (1 − m)·running + m·batch: with m = 1, scratch
+            // buffers receive the batch's mean and (Bessel-corrected) variance.
+            PtNDArray batchMean = (PtNDArray) batch.zeros(mean.getShape(), DataType.FLOAT32);
+            PtNDArray batchVariance = (PtNDArray) batch.ones(variance.getShape(), DataType.FLOAT32);
+            PtNDArray y = JniUtils.batchNorm(x, batchMean, batchVariance, gamma, beta, true, 1.0, eps);
+            float[] v = batchVariance.toFloatArray();
+            for (int c = 0; c < v.length; c++) {
+                v[c] = (float) (v[c] * ((values - 1) / (double) values));
+            }
+            moments.add(batchMean.toFloatArray(), v, values);
+            return y;
+        }
+
+        /** Makes {@code moments} the running statistics. */
+        void setRunning(ChannelMoments moments) {
+            try (NDArray m = TorchUpload.floats(mean.getManager(), moments.mean(), mean.getShape());
+                 NDArray v = TorchUpload.floats(variance.getManager(), moments.variance(), variance.getShape())) {
+                mean.set(new ai.djl.ndarray.index.NDIndex("..."), m);
+                variance.set(new ai.djl.ndarray.index.NDIndex("..."), v);
+            }
+        }
+
+        private static long valuesPerChannel(PtNDArray x) {
+            long[] shape = x.getShape().getShape();
+            long n = shape[0];
+            for (int i = 2; i < shape.length; i++) {
+                n *= shape[i];
+            }
+            return n;
+        }
+
+        private static ai.djl.ndarray.types.Shape channelShape(NDArray x) {
+            long[] broadcast = new long[x.getShape().dimension()];
+            Arrays.fill(broadcast, 1);
+            broadcast[1] = x.getShape().get(1);
+            return new ai.djl.ndarray.types.Shape(broadcast);
+        }
     }
 
     private static PtNDArray singleValueBatchNorm(PtNDArray x, PtNDArray gamma, PtNDArray beta, PtNDArray mean,
                                                   PtNDArray variance, double momentum, double eps) {
-        long[] broadcast = new long[x.getShape().dimension()];
-        Arrays.fill(broadcast, 1);
-        broadcast[1] = x.getShape().get(1);
-        var channelShape = new ai.djl.ndarray.types.Shape(broadcast);
+        var channelShape = BatchNormLayer.channelShape(x);
         boolean grad = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         try (NDArray batch = x.stopGradient().reshape(x.getShape().get(1))) {

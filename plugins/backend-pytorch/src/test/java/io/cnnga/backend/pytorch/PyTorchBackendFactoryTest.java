@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cnnga.api.BackendFactory;
+import io.cnnga.api.BatchNormStatistics;
 import io.cnnga.api.InvalidOptionException;
 import io.cnnga.api.Options;
 import io.cnnga.api.Plugin;
@@ -29,11 +30,11 @@ class PyTorchBackendFactoryTest {
     @Test
     void optionsDefaultLikeTheTensorFlowBackend() {
         PyTorchOptions o = PyTorchOptions.consume(Options.empty("backend.options"));
-        assertThat(o).isEqualTo(new PyTorchOptions("auto", 0, 0.9, null));
+        assertThat(o).isEqualTo(new PyTorchOptions("auto", 0, 0.9, BatchNormStatistics.RECOMPUTED, null));
         assertThat(o.seedFor(42L)).isEqualTo(42L);
         PyTorchOptions set = PyTorchOptions.consume(Options.of("backend.options",
-                Map.of("device", "gpu:1", "threads", 2, "batchNormMomentum", 0.99, "seed", 7)));
-        assertThat(set).isEqualTo(new PyTorchOptions("gpu:1", 2, 0.99, 7L));
+                Map.of("device", "gpu:1", "threads", 2, "batchNormMomentum", 0.99, "batchNormStatistics", "moving", "seed", 7)));
+        assertThat(set).isEqualTo(new PyTorchOptions("gpu:1", 2, 0.99, BatchNormStatistics.MOVING, 7L));
         assertThat(set.seedFor(42L)).isEqualTo(7L);
     }
 
@@ -42,7 +43,7 @@ class PyTorchBackendFactoryTest {
         BackendFactory factory = new PyTorchBackendFactory();
         assertThatThrownBy(() -> factory.create(Options.of("backend.options", Map.of("devise", "cpu"))))
                 .isInstanceOf(InvalidOptionException.class)
-                .hasMessage("backend.options.devise: unknown option; accepted: device, threads, batchNormMomentum, seed");
+                .hasMessage("backend.options.devise: unknown option; accepted: device, threads, batchNormMomentum, batchNormStatistics, seed");
     }
 
     @Test

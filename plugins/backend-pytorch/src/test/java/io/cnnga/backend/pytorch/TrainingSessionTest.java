@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.cnnga.api.ActivationFunction;
+import io.cnnga.api.BatchNormStatistics;
 import io.cnnga.api.EpochMetrics;
 import io.cnnga.api.Evaluation;
 import io.cnnga.api.GlorotUniform;
@@ -41,7 +42,7 @@ class TrainingSessionTest {
 
     @BeforeAll
     static void open() {
-        backend = new PyTorchBackend(new PyTorchOptions("cpu", 0, 0.9, null));
+        backend = new PyTorchBackend(new PyTorchOptions("cpu", 0, 0.9, BatchNormStatistics.RECOMPUTED, null));
     }
 
     @AfterAll

@@ -29,8 +29,9 @@ import org.tensorflow.types.TInt32;
 
 /**
  * A {@link ModelSpec} built as a TensorFlow graph with {@link Ops}: the variables, a training
- * tower (batch statistics, dropout on) with its loss, accuracy and Adam step, and an inference
- * tower (moving statistics, dropout off) sharing the same variables.
+ * tower (batch statistics, dropout on) with its loss, accuracy and Adam step, a statistics tower
+ * (batch statistics, dropout off) that measures each batch-norm layer's input, and an inference
+ * tower (moving statistics, dropout off), all sharing the same variables.
  *
  * <pre>{@code
  * try (Graph g = new Graph()) {
@@ -88,6 +89,31 @@ final class NetworkGraph {
     /** The input of each weighted layer of the training tower, the images excepted. */
     private final Map<Integer, Operand<TFloat32>> trainingInputs = new LinkedHashMap<>();
 
+    /** Which pass a tower of the graph computes. */
+    private enum Tower {
+        /** Batch statistics, dropout on: what the Adam step differentiates. */
+        TRAINING,
+        /** Batch statistics, dropout off: measures the statistics the inference tower should use. */
+        STATISTICS,
+        /** Moving statistics, dropout off. */
+        INFERENCE
+    }
+
+    /**
+     * One batch-norm layer as the statistics tower sees it: the mean and the (Bessel-corrected)
+     * variance per channel of the batch fed, and the assignment of new moving statistics fed to
+     * {@code mean} and {@code variance}.
+     *
+     * @param valuesPerImage values per channel each image contributes (height × width of the map)
+     */
+    record MeasuredStatistics(int channels, long valuesPerImage, Operand<TFloat32> batchMean,
+                              Operand<TFloat32> batchVariance, Placeholder<TFloat32> mean,
+                              Placeholder<TFloat32> variance, Op assign) {
+    }
+
+    /** Every batch-norm layer, in order, in training graphs; empty in inference graphs. */
+    final List<MeasuredStatistics> statistics = new ArrayList<>();
+
     private NetworkGraph(Graph graph, ModelSpec spec, Device device) {
         this.spec = spec;
         this.params = ParameterSpec.of(spec);
@@ -110,7 +136,7 @@ final class NetworkGraph {
         }
         Shape in = Shape.of(-1, spec.input().dim(0), spec.input().dim(1), spec.input().dim(2));
         this.images = tf.withName(IMAGES).placeholder(TFloat32.class, Placeholder.shape(in));
-        Operand<TFloat32> logits = forward(tf.withSubScope("inference"), images, false, null);
+        Operand<TFloat32> logits = forward(tf.withSubScope("inference"), images, Tower.INFERENCE, null);
         this.probabilities = tf.withName(PROBABILITIES).nn.softmax(logits);
         this.predictions = tf.withName("predictions").math.argMax(logits, tf.constant(1), TInt32.class);
         this.inferenceLogits = logits;
@@ -146,7 +172,10 @@ final class NetworkGraph {
 
         Ops train = tf.withSubScope("training");
         List<Op> updates = new ArrayList<>();
-        Operand<TFloat32> logits = forward(train, images, true, new Dropouts(seed, momentum, updates));
+        Operand<TFloat32> logits = forward(train, images, Tower.TRAINING, new Dropouts(seed, momentum, updates));
+        if (spec.layers().stream().anyMatch(LayerSpec.BatchNorm.class::isInstance)) {
+            forward(tf.withSubScope("statistics"), images, Tower.STATISTICS, null);
+        }
         trainLoss = train.withName("loss").math.mean(
                 train.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss(), train.constant(0));
         trainCorrect = correct(train, train.math.argMax(logits, train.constant(1), TInt32.class));
@@ -217,7 +246,8 @@ final class NetworkGraph {
     private record Dropouts(long seed, double momentum, List<Op> updates) {
     }
 
-    private Operand<TFloat32> forward(Ops ops, Operand<TFloat32> x, boolean training, Dropouts extra) {
+    private Operand<TFloat32> forward(Ops ops, Operand<TFloat32> x, Tower tower, Dropouts extra) {
+        boolean training = tower == Tower.TRAINING;
         List<LayerSummary> rows = spec.summary();
         for (int i = 0; i < rows.size(); i++) {
             LayerSummary row = rows.get(i);
@@ -229,11 +259,11 @@ final class NetworkGraph {
             }
             LayerSpec.Activation next = i + 1 < rows.size() && rows.get(i + 1).layer() instanceof LayerSpec.Activation a
                     ? a : null;
-            if (layer instanceof LayerSpec.Conv2D c && training && next != null && next.function() == ActivationFunction.RELU) {
+            if (layer instanceof LayerSpec.Conv2D c && tower != Tower.INFERENCE && next != null && next.function() == ActivationFunction.RELU) {
                 x = FusedConvolution.convBiasRelu(op, x, v.get(ParameterSpec.Role.KERNEL), v.get(ParameterSpec.Role.BIAS),
                         c.stride(), padding(c.padding()));
                 i++; // the activation is done
-            } else if (layer instanceof LayerSpec.Conv2D c && training && fuseLeakyRelu && next != null
+            } else if (layer instanceof LayerSpec.Conv2D c && tower != Tower.INFERENCE && fuseLeakyRelu && next != null
                     && next.function() == ActivationFunction.LEAKY_RELU && next.alpha() >= 0) {
                 x = FusedConvolution.convBiasLeakyRelu(op, x, v.get(ParameterSpec.Role.KERNEL),
                         v.get(ParameterSpec.Role.BIAS), c.stride(), padding(c.padding()), (float) next.alpha());
@@ -245,7 +275,7 @@ final class NetworkGraph {
             } else if (layer instanceof LayerSpec.Activation a) {
                 x = activation(op, x, a);
             } else if (layer instanceof LayerSpec.BatchNorm b) {
-                x = batchNorm(op, x, b, row, v, training ? extra : null);
+                x = batchNorm(op, x, b, row, v, tower, extra);
             } else if (layer instanceof LayerSpec.MaxPool p) {
                 x = maxPool(op, x, p);
             } else if (layer instanceof LayerSpec.Dropout d) {
@@ -302,14 +332,27 @@ final class NetworkGraph {
     }
 
     private Operand<TFloat32> batchNorm(Ops op, Operand<TFloat32> x, LayerSpec.BatchNorm b, LayerSummary row,
-                                        Map<ParameterSpec.Role, Variable<TFloat32>> v, Dropouts training) {
+                                        Map<ParameterSpec.Role, Variable<TFloat32>> v, Tower tower, Dropouts training) {
         boolean flat = row.input().rank() != 3;
         int channels = row.input().dim(row.input().rank() - 1);
         Operand<TFloat32> in = flat ? op.reshape(x, op.constant(new int[] {-1, 1, 1, channels})) : x;
         Variable<TFloat32> mean = v.get(ParameterSpec.Role.MOVING_MEAN);
         Variable<TFloat32> variance = v.get(ParameterSpec.Role.MOVING_VARIANCE);
         FusedBatchNorm<TFloat32, TFloat32> bn;
-        if (training != null) {
+        if (tower == Tower.STATISTICS) {
+            Operand<TFloat32> empty = op.constant(new float[0]);
+            bn = op.nn.fusedBatchNorm(in, v.get(ParameterSpec.Role.GAMMA), v.get(ParameterSpec.Role.BETA), empty, empty,
+                    FusedBatchNorm.epsilon((float) b.epsilon()), FusedBatchNorm.isTraining(true));
+            Shape shape = Shape.of(channels);
+            Placeholder<TFloat32> newMean = op.withName("new_moving_mean").placeholder(TFloat32.class, Placeholder.shape(shape));
+            Placeholder<TFloat32> newVariance = op.withName("new_moving_variance")
+                    .placeholder(TFloat32.class, Placeholder.shape(shape));
+            Op assign = op.withControlDependencies(List.of(op.assign(mean, newMean), op.assign(variance, newVariance)))
+                    .withName("assign_moving_statistics").noOp();
+            long valuesPerImage = flat ? 1 : (long) row.input().dim(0) * row.input().dim(1);
+            statistics.add(new MeasuredStatistics(channels, valuesPerImage, bn.batchMean(), bn.batchVariance(), newMean,
+                    newVariance, assign));
+        } else if (tower == Tower.TRAINING) {
             Operand<TFloat32> empty = op.constant(new float[0]);
             bn = op.nn.fusedBatchNorm(in, v.get(ParameterSpec.Role.GAMMA), v.get(ParameterSpec.Role.BETA), empty, empty,
                     FusedBatchNorm.epsilon((float) b.epsilon()), FusedBatchNorm.isTraining(true));

@@ -6,7 +6,7 @@ import io.cnnga.api.Options;
 
 /**
  * Creates the {@code tensorflow} backend from a plan's {@code backend.options}
- * ({@code device}, {@code threads}, {@code batchNormMomentum}, {@code seed}; see
+ * ({@code device}, {@code threads}, {@code batchNormMomentum}, {@code batchNormStatistics}, {@code seed}; see
  * {@link TensorFlowOptions}).
  *
  * <pre>{@code

@@ -1,14 +1,17 @@
 package io.cnnga.backend.tensorflow;
 
+import io.cnnga.api.BatchNormStatistics;
 import io.cnnga.api.InvalidOptionException;
 import io.cnnga.api.Options;
+import java.util.Objects;
 
 /**
  * The {@code backend.options} of the TensorFlow backend.
  *
  * <pre>{@code
  * "backend": { "id": "tensorflow",
- *              "options": { "device": "gpu:0", "threads": 2, "batchNormMomentum": 0.9, "seed": 7 } }
+ *              "options": { "device": "gpu:0", "threads": 2, "batchNormMomentum": 0.9,
+ *                          "batchNormStatistics": "recomputed", "seed": 7 } }
  * }</pre>
  *
  * @param device            where networks train unless a trial's config names a device:
@@ -19,10 +22,14 @@ import io.cnnga.api.Options;
  * @param batchNormMomentum momentum of batch norm's moving mean and variance, in [0, 1); 0.9 by
  *                          default, because Keras' 0.99 leaves the inference statistics far from
  *                          the weights after the one or two epochs a trial trains
+ * @param batchNormStatistics what batch norm uses at inference after an epoch: the statistics
+ *                          {@code recomputed} with the final weights (the default) or the
+ *                          {@code moving} averages; see {@link BatchNormStatistics}
  * @param seed              when set, replaces the training config's seed for weights, dropout and
  *                          batch order; null to use the config's
  */
-public record TensorFlowOptions(String device, int threads, double batchNormMomentum, Long seed) {
+public record TensorFlowOptions(String device, int threads, double batchNormMomentum,
+        BatchNormStatistics batchNormStatistics, Long seed) {
 
     public static final String DEFAULT_DEVICE = "auto";
     public static final double DEFAULT_MOMENTUM = 0.9;
@@ -35,11 +42,12 @@ public record TensorFlowOptions(String device, int threads, double batchNormMome
         if (!(batchNormMomentum >= 0 && batchNormMomentum < 1)) {
             throw new IllegalArgumentException("batchNormMomentum must be in [0, 1), was " + batchNormMomentum);
         }
+        Objects.requireNonNull(batchNormStatistics, "batchNormStatistics");
     }
 
     /** Every option at its default. */
     public static TensorFlowOptions defaults() {
-        return new TensorFlowOptions(DEFAULT_DEVICE, 0, DEFAULT_MOMENTUM, null);
+        return new TensorFlowOptions(DEFAULT_DEVICE, 0, DEFAULT_MOMENTUM, BatchNormStatistics.RECOMPUTED, null);
     }
 
     /**
@@ -60,9 +68,10 @@ public record TensorFlowOptions(String device, int threads, double batchNormMome
             throw new InvalidOptionException(options.pathOf("batchNormMomentum"),
                     "must be at least 0 and less than 1, was " + momentum);
         }
+        BatchNormStatistics statistics = BatchNormStatistics.consume(options);
         Long seed = options.has("seed") ? options.longValue("seed", 0) : null;
         options.finish();
-        return new TensorFlowOptions(device, threads, momentum, seed);
+        return new TensorFlowOptions(device, threads, momentum, statistics, seed);
     }
 
     /** The seed a training uses: this backend's when set, else the config's. */

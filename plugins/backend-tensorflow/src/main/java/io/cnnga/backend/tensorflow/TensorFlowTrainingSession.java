@@ -1,6 +1,8 @@
 package io.cnnga.backend.tensorflow;
 
 import io.cnnga.api.Batch;
+import io.cnnga.api.BatchNormStatistics;
+import io.cnnga.api.ChannelMoments;
 import io.cnnga.api.EpochMetrics;
 import io.cnnga.api.Evaluation;
 import io.cnnga.api.ImageSet;
@@ -37,7 +39,9 @@ import org.tensorflow.types.TInt32;
  * }</pre>
  *
  * <p>Each step feeds one batch and fetches two scalars (loss and correct count, both computed in
- * the graph). Evaluation runs the inference tower in batches of at least {@link #EVAL_BATCH}.
+ * the graph). Unless the options say {@code moving}, each epoch ends by measuring batch norm's
+ * statistics again on a sample of its training images ({@link BatchNormStatistics#RECOMPUTED}),
+ * before validation. Evaluation runs the inference tower in batches of at least {@link #EVAL_BATCH}.
  * Every TensorFlow failure, out-of-memory included, comes out as a {@link TrainingFailedException}.
  */
 final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
@@ -50,18 +54,20 @@ final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
     private final Device device;
     private final long seed;
     private final int threads;
+    private final BatchNormStatistics statistics;
     private final Graph graph;
     private final Session session;
     private final NetworkGraph net;
     private boolean closed;
 
     private TensorFlowTrainingSession(ModelSpec spec, TrainingConfig config, Device device, long seed, int threads,
-                                      Graph graph, Session session, NetworkGraph net) {
+                                      BatchNormStatistics statistics, Graph graph, Session session, NetworkGraph net) {
         this.spec = spec;
         this.config = config;
         this.device = device;
         this.seed = seed;
         this.threads = threads;
+        this.statistics = statistics;
         this.graph = graph;
         this.session = session;
         this.net = net;
@@ -80,7 +86,7 @@ final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
             session = new Session(graph, SessionConfig.of(device, options.threads()));
             initialize(session, net, initialValues(net, seed));
             TensorFlowTrainingSession result = new TensorFlowTrainingSession(spec, config, device, seed,
-                    options.threads(), graph, session, net);
+                    options.threads(), options.batchNormStatistics(), graph, session, net);
             opened = true;
             return result;
         } catch (RuntimeException | OutOfMemoryError e) {
@@ -169,6 +175,9 @@ final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
             l.onStep(epoch, step, steps, loss, (double) right / batch.size());
         }
         double trainSeconds = (System.nanoTime() - start) / 1e9;
+        if (statistics == BatchNormStatistics.RECOMPUTED && images > 0) {
+            recomputeBatchNormStatistics(BatchNormStatistics.sample(train));
+        }
         Measure val = validation == null || validation.size() == 0 ? null : measure(validation, false);
         double seconds = (System.nanoTime() - start) / 1e9;
         EpochMetrics metrics = new EpochMetrics(epoch,
@@ -181,6 +190,60 @@ final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
                 complete);
         l.onEpoch(metrics);
         return metrics;
+    }
+
+    /**
+     * Replaces every batch-norm layer's moving mean and variance by the mean and variance of the
+     * layer's input over all of {@code data}, computed with the current weights and dropout off
+     * ({@link BatchNormStatistics#RECOMPUTED}).
+     */
+    void recomputeBatchNormStatistics(ImageSet data) {
+        checkOpen();
+        spec.requireFits(data);
+        if (net.statistics.isEmpty() || data.size() == 0) {
+            return;
+        }
+        List<ChannelMoments> moments = net.statistics.stream().map(s -> new ChannelMoments(s.channels())).toList();
+        for (Batch batch : data.batches(evalBatch(config.batchSize()), 0, false)) {
+            Session.Runner runner = session.runner();
+            for (NetworkGraph.MeasuredStatistics s : net.statistics) {
+                runner.fetch(s.batchMean()).fetch(s.batchVariance());
+            }
+            try (TFloat32 x = Tensors.images(spec, batch);
+                 Result r = runner.feed(net.images, x).run()) {
+                for (int l = 0; l < moments.size(); l++) {
+                    long values = batch.size() * net.statistics.get(l).valuesPerImage();
+                    float[] variance = Tensors.floats(r.get(2 * l + 1));
+                    // the op divides by values − 1; ChannelMoments wants the variance divided by values
+                    float biased = values > 1 ? (float) ((values - 1) / (double) values) : 0f;
+                    for (int c = 0; c < variance.length; c++) {
+                        variance[c] *= biased;
+                    }
+                    moments.get(l).add(Tensors.floats(r.get(2 * l)), variance, values);
+                }
+            } catch (RuntimeException e) {
+                throw TrainingFailedException.of("measuring the batch-norm statistics failed", e);
+            }
+        }
+        Session.Runner assign = session.runner();
+        List<Tensor> fed = new ArrayList<>();
+        try {
+            for (int l = 0; l < moments.size(); l++) {
+                NetworkGraph.MeasuredStatistics s = net.statistics.get(l);
+                TFloat32 mean = Tensors.floats(moments.get(l).mean(), new long[] {s.channels()});
+                fed.add(mean);
+                TFloat32 variance = Tensors.floats(moments.get(l).variance(), new long[] {s.channels()});
+                fed.add(variance);
+                assign.feed(s.mean(), mean).feed(s.variance(), variance).addTarget(s.assign());
+            }
+            try (Result ignored = assign.run()) {
+                // targets only
+            }
+        } catch (RuntimeException e) {
+            throw TrainingFailedException.of("setting the batch-norm statistics failed", e);
+        } finally {
+            fed.forEach(Tensor::close);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.cnnga.backend.tensorflow;
 
+import io.cnnga.api.BatchNormStatistics;
 import io.cnnga.api.DataInfo;
 import io.cnnga.api.ImageSet;
 import io.cnnga.api.ModelSpec;
@@ -45,7 +46,7 @@ final class Shapes {
     }
 
     static TensorFlowBackend cpuBackend() {
-        return new TensorFlowBackend(new TensorFlowOptions("cpu", 0, 0.9, null));
+        return new TensorFlowBackend(new TensorFlowOptions("cpu", 0, 0.9, BatchNormStatistics.RECOMPUTED, null));
     }
 
     static long rssKilobytes() {

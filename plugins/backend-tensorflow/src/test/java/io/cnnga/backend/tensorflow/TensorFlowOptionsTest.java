@@ -3,6 +3,7 @@ package io.cnnga.backend.tensorflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cnnga.api.BatchNormStatistics;
 import io.cnnga.api.InvalidOptionException;
 import io.cnnga.api.Options;
 import java.util.Map;
@@ -22,6 +23,7 @@ class TensorFlowOptionsTest {
         assertThat(o.device()).isEqualTo("auto");
         assertThat(o.threads()).isZero();
         assertThat(o.batchNormMomentum()).isEqualTo(0.9);
+        assertThat(o.batchNormStatistics()).isEqualTo(BatchNormStatistics.RECOMPUTED);
         assertThat(o.seed()).isNull();
         assertThat(o.seedFor(42)).isEqualTo(42);
     }
@@ -29,8 +31,8 @@ class TensorFlowOptionsTest {
     @Test
     void everyOption() {
         TensorFlowOptions o = TensorFlowOptions.consume(options(Map.of(
-                "device", "gpu:1", "threads", 2, "batchNormMomentum", 0.99, "seed", 7)));
-        assertThat(o).isEqualTo(new TensorFlowOptions("gpu:1", 2, 0.99, 7L));
+                "device", "gpu:1", "threads", 2, "batchNormMomentum", 0.99, "batchNormStatistics", "moving", "seed", 7)));
+        assertThat(o).isEqualTo(new TensorFlowOptions("gpu:1", 2, 0.99, BatchNormStatistics.MOVING, 7L));
         assertThat(o.seedFor(42)).isEqualTo(7);
     }
 
@@ -61,6 +63,6 @@ class TensorFlowOptionsTest {
     void unknownKeyNamesTheAcceptedOnes() {
         assertThatThrownBy(() -> TensorFlowOptions.consume(options(Map.of("thread", 2))))
                 .isInstanceOf(InvalidOptionException.class)
-                .hasMessage("backend.options.thread: unknown option; accepted: device, threads, batchNormMomentum, seed");
+                .hasMessage("backend.options.thread: unknown option; accepted: device, threads, batchNormMomentum, batchNormStatistics, seed");
     }
 }

@@ -1,0 +1,79 @@
+package io.cnnga.api;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The mean and variance a network's batch-norm layers use at inference once an epoch has trained:
+ * a backend option with the same key and meaning in every backend.
+ *
+ * <pre>{@code
+ * "backend": { "id": "tensorflow", "options": { "batchNormStatistics": "recomputed" } }
+ *
+ * BatchNormStatistics mode = BatchNormStatistics.consume(options);   // RECOMPUTED when absent
+ * ImageSet sample = BatchNormStatistics.sample(train);               // what RECOMPUTED measures on
+ * }</pre>
+ *
+ * <p>The moving averages that training keeps fit inference badly after the one or two epochs a
+ * trial trains: with momentum 0.9 they average the last dozen batches, taken while the weights were
+ * still moving, and they measure each layer's input with dropout on, whose variance dropout
+ * inflates (Li et al., "Understanding the Disharmony between Dropout and Batch Normalization",
+ * CVPR 2019). Measuring the statistics again with the final weights and dropout off ("precise
+ * batch norm") costs one forward pass over a sample of the training images and, for ref-a after one
+ * epoch on all of Fashion-MNIST, raised test accuracy from 0.850/0.856/0.868 to 0.870/0.862/0.870
+ * (seeds 42/1/7).
+ */
+public enum BatchNormStatistics {
+
+    /**
+     * After each epoch, every batch-norm layer's moving mean and variance are replaced by the mean
+     * and variance of its input over {@link #sample} of the training images, computed with the
+     * epoch's final weights, batch statistics in the layers before it and dropout off.
+     */
+    RECOMPUTED,
+
+    /** The moving averages training keeps, as Keras uses them. */
+    MOVING;
+
+    /** The option's key in {@code backend.options}. */
+    public static final String OPTION = "batchNormStatistics";
+
+    /**
+     * The most training images {@link #RECOMPUTED} measures on. On ref-a after a full Fashion-MNIST
+     * epoch, statistics from 5,000 evenly spread images gave the test accuracy that all 60,000 gave
+     * to within 0.02 point (seeds 42 and 1; 2,000 images too, seed 42), and the pass costs less than
+     * validating that many images (it stops at the last batch-norm layer).
+     */
+    public static final int SAMPLE_IMAGES = 5_000;
+
+    /** The option's value: {@code recomputed} or {@code moving}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Reads {@value #OPTION} from a backend's options; {@link #RECOMPUTED} when absent.
+     *
+     * @throws InvalidOptionException naming the option's path when it is neither value
+     */
+    public static BatchNormStatistics consume(Options options) {
+        List<String> ids = Stream.of(values()).map(BatchNormStatistics::id).toList();
+        return valueOf(options.choice(OPTION, RECOMPUTED.id(), ids).toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * At most {@link #SAMPLE_IMAGES} images of {@code train}, evenly spread over it so that a
+     * training set stored class by class is sampled across its classes; all of it when smaller.
+     */
+    public static ImageSet sample(ImageSet train) {
+        if (train.size() <= SAMPLE_IMAGES) {
+            return train;
+        }
+        int[] indices = new int[SAMPLE_IMAGES];
+        for (int i = 0; i < indices.length; i++) {
+            indices[i] = (int) ((long) i * train.size() / SAMPLE_IMAGES);
+        }
+        return train.subset(indices);
+    }
+}
