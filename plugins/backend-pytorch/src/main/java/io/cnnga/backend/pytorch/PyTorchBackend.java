@@ -3,6 +3,7 @@ package io.cnnga.backend.pytorch;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import io.cnnga.api.Backend;
+import io.cnnga.api.MemoryEstimate;
 import io.cnnga.api.ModelSpec;
 import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.TrainingFailedException;
@@ -22,7 +23,9 @@ import java.util.OptionalDouble;
  *
  * <p>Creating one loads libtorch (see {@link PyTorchRuntime}: offline, from the bundled CPU build
  * or from {@code PYTORCH_LIBRARY_PATH}). A config naming a {@code gpu:N} that libtorch cannot see
- * fails that training with a {@link TrainingFailedException}. Thread-safe: sessions are
+ * fails that training with a {@link TrainingFailedException}; so does, on the CPU, a network whose
+ * estimated memory exceeds what the machine has available ({@link MemoryEstimate}), before libtorch
+ * allocates it (CUDA reports its own out-of-memory errors, which fail the training too). Thread-safe: sessions are
  * independent (dropout shares libtorch's global generator, so concurrent sessions are not
  * bit-reproducible).
  */
@@ -56,7 +59,15 @@ public final class PyTorchBackend implements Backend {
     @Override
     public TrainingSession open(ModelSpec spec, TrainingConfig config) {
         PyTorchDevice d = config.device() == null ? device : PyTorchDevice.parse(config.device());
-        return PyTorchTrainingSession.open(engine, spec, config, resolve(d), options);
+        Device resolved = resolve(d);
+        if (!resolved.isGpu()) {
+            String memory = MemoryEstimate.problem(spec, config.batchSize(),
+                    Math.max(PyTorchTrainingSession.EVAL_BATCH, config.batchSize()), MemoryEstimate.availableBytes());
+            if (memory != null) {
+                throw new TrainingFailedException(memory);
+            }
+        }
+        return PyTorchTrainingSession.open(engine, spec, config, resolved, options);
     }
 
     /** The device {@code auto} means here: {@code gpu:0} with a CUDA libtorch that sees a GPU, else {@code cpu}. */

@@ -13,6 +13,7 @@ import io.cnnga.api.ImageSet;
 import io.cnnga.api.LayerParameter;
 import io.cnnga.api.LayerSpec;
 import io.cnnga.api.ModelSpec;
+import io.cnnga.api.Padding;
 import io.cnnga.api.Shape;
 import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.TrainingFailedException;
@@ -253,5 +254,19 @@ class TrainingSessionTest {
         assertThatThrownBy(() -> backend.open(small(), new TrainingConfig(1, 16, 1e-3, 1L, "gpu:7")))
                 .isInstanceOf(TrainingFailedException.class)
                 .hasMessageContaining("device gpu:7 is not available");
+    }
+
+    @Test
+    void aNetworkTooLargeForTheMachineFailsBeforeLibtorchAllocatesIt() {
+        // 8 images of 1024x1024 through 4096 filters: a 137 GB activation. On an overcommitting
+        // Linux the OOM killer would end the whole run, so the backend refuses it first.
+        ModelSpec huge = new ModelSpec(Shape.of(1024, 1024, 1), 2, List.of(
+                new LayerSpec.Conv2D(4096, 1, 1, Padding.SAME),
+                new LayerSpec.MaxPool(1024, 1024, Padding.VALID),
+                new LayerSpec.Flatten(), new LayerSpec.Dense(2)));
+        assertThatThrownBy(() -> backend.open(huge, new TrainingConfig(1, 8, 1e-3, 1L, null)))
+                .isInstanceOf(TrainingFailedException.class)
+                .hasMessageStartingWith("out of memory: this network needs about ")
+                .hasMessageContaining("at batch 8");
     }
 }

@@ -2,6 +2,7 @@ package io.cnnga.backend.tensorflow;
 
 import io.cnnga.api.Backend;
 import io.cnnga.api.EventLog;
+import io.cnnga.api.MemoryEstimate;
 import io.cnnga.api.ModelSpec;
 import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.TrainingFailedException;

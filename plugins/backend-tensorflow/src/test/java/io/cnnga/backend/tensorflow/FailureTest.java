@@ -83,9 +83,6 @@ class FailureTest {
                 .isInstanceOf(TrainingFailedException.class)
                 .hasMessageStartingWith("out of memory: this network needs about ")
                 .hasMessageContaining("at batch 8");
-        assertThat(MemoryEstimate.problem(ReferenceNetworks.refB(), 32, 256, java.util.OptionalLong.of(4L << 30)))
-                .isNull();
-        assertThat(MemoryEstimate.trainingBytes(ReferenceNetworks.refB(), 32)).isBetween(100L << 20, 1L << 30);
     }
 
     @Test

@@ -1,8 +1,5 @@
-package io.cnnga.backend.tensorflow;
+package io.cnnga.api;
 
-import io.cnnga.api.LayerSpec;
-import io.cnnga.api.LayerSummary;
-import io.cnnga.api.ModelSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,27 +7,34 @@ import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
- * A rough upper estimate of the memory a network needs, checked before it is built.
+ * A rough upper estimate of the memory a network needs, which a backend checks before it builds
+ * the network.
  *
  * <pre>{@code
- * long bytes = MemoryEstimate.trainingBytes(spec, 32);
+ * String problem = MemoryEstimate.problem(spec, 32, 256, MemoryEstimate.availableBytes());
+ * if (problem != null) {
+ *     throw new TrainingFailedException(problem);   // "out of memory: this network needs about …"
+ * }
  * }</pre>
  *
- * <p>Why: TensorFlow 2.18's oneDNN CPU kernels do not survive an allocation failure (the process
- * dies with SIGSEGV after "OOM when allocating tensor"), so a network too large for the machine
- * must be refused before it runs. The estimate counts, in float32: every layer's output for the
- * batch and 1.5× that for saved activations, masks and gradients, twice the largest tensor for
- * work space, and weights with their gradient and two Adam moments.
+ * <p>Why: a framework that runs out of host memory seldom reports it. TensorFlow 2.18's oneDNN CPU
+ * kernels die with SIGSEGV after "OOM when allocating tensor", and libtorch's many smaller
+ * allocations succeed on an overcommitting Linux until the kernel's OOM killer ends the whole
+ * run. A network too large for the machine must therefore fail its trial before it runs. The
+ * estimate counts, in float32: every layer's output for the batch and 1.5× that for saved
+ * activations, masks and gradients, twice the largest tensor for work space, and weights with
+ * their gradient and two Adam moments.
  */
-final class MemoryEstimate {
+public final class MemoryEstimate {
 
     /** Share of the available memory a training may plan to use. */
-    static final double USABLE = 0.8;
+    public static final double USABLE = 0.8;
 
     private MemoryEstimate() {
     }
 
-    static long trainingBytes(ModelSpec spec, int batch) {
+    /** Bytes a training step at {@code batch} images needs, weights and Adam's moments included. */
+    public static long trainingBytes(ModelSpec spec, int batch) {
         long activations = spec.input().size();
         long largest = spec.input().size();
         for (LayerSummary row : spec.summary()) {
@@ -42,7 +46,8 @@ final class MemoryEstimate {
         return (long) (4 * floats);
     }
 
-    static long evaluationBytes(ModelSpec spec, int batch) {
+    /** Bytes an inference pass over {@code batch} images needs. */
+    public static long evaluationBytes(ModelSpec spec, int batch) {
         long largest = spec.input().size();
         long in = spec.input().size();
         for (LayerSummary row : spec.summary()) {
@@ -53,7 +58,7 @@ final class MemoryEstimate {
     }
 
     /** MemAvailable of /proc/meminfo, empty where there is none. */
-    static OptionalLong availableBytes() {
+    public static OptionalLong availableBytes() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
                 if (line.startsWith("MemAvailable:")) {
@@ -66,8 +71,11 @@ final class MemoryEstimate {
         return OptionalLong.empty();
     }
 
-    /** Null when the network fits, else why not. */
-    static String problem(ModelSpec spec, int batch, int evalBatch, OptionalLong available) {
+    /**
+     * Null when the network fits in {@link #USABLE} of {@code available} (or nothing is known of
+     * the memory), else the reason a trial fails with.
+     */
+    public static String problem(ModelSpec spec, int batch, int evalBatch, OptionalLong available) {
         if (available.isEmpty()) {
             return null;
         }
@@ -80,7 +88,8 @@ final class MemoryEstimate {
                 human(need), batch, human(available.getAsLong()));
     }
 
-    static String human(long bytes) {
+    /** "1.5 GB", "640 MB". */
+    public static String human(long bytes) {
         if (bytes >= 1L << 30) {
             return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
         }
