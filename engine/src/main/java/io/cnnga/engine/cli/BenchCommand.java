@@ -1,6 +1,7 @@
 package io.cnnga.engine.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cnnga.api.Backend;
 import io.cnnga.api.DataSplits;
@@ -22,6 +23,9 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -34,12 +38,20 @@ import java.util.concurrent.Callable;
  * <pre>{@code
  * bin/engine bench --arch ref-b --batch 32 --json
  * bin/engine bench --peak
+ * bin/engine bench --arch ref-b --repeat 3      # three measurements and their median
  * }</pre>
+ *
+ * <p>With {@code --repeat N} each measurement starts afresh (a new training session, or a new
+ * backend for the peak, whose value a backend otherwise keeps) and the median run is reported:
+ * for an even N the lower of the two middle ones, so that every number printed comes from one
+ * real run. {@code --json} then prints that run's object with {@code repeats} and the list of
+ * all runs' GFLOP/s added.
  */
 @Command(name = "bench", description = "Measure training and evaluation images/s and achieved GFLOP/s of a backend.")
 final class BenchCommand implements Callable<Integer> {
 
     static final Path DEBIAN_FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Option(names = "--backend", defaultValue = "tensorflow", description = "Backend id (default: ${DEFAULT-VALUE}).")
     String backendId;
@@ -56,6 +68,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--peak", description = "Only measure the backend's float32 MatMul GFLOP/s.")
     boolean peak;
 
+    @Option(names = "--repeat", defaultValue = "1", paramLabel = "N",
+            description = "Measure N times and report the median run (default: ${DEFAULT-VALUE}).")
+    int repeat;
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
@@ -70,41 +86,86 @@ final class BenchCommand implements Callable<Integer> {
         if (batch < 1 || steps < 1) {
             throw new InvalidInputException("--batch and --steps must be >= 1");
         }
+        if (repeat < 1) {
+            throw new InvalidInputException("--repeat must be >= 1, was " + repeat);
+        }
         PluginRegistry registry = common.registry();
         PrintWriter out = spec.commandLine().getOut();
-        ObjectMapper mapper = new ObjectMapper();
-        try (Backend backend = registry.backend(PluginChoice.of(backendId))) {
-            if (peak) {
+        if (peak) {
+            peak(registry, out);
+        } else {
+            train(registry, out);
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    private void peak(PluginRegistry registry, PrintWriter out) throws Exception {
+        List<Double> runs = new ArrayList<>();
+        for (int i = 1; i <= repeat; i++) {
+            // a backend keeps the peak it measured: a fresh one measures again
+            try (Backend backend = registry.backend(PluginChoice.of(backendId))) {
                 OptionalDouble gflops = backend.peakGflops();
                 if (gflops.isEmpty()) {
                     throw new InvalidInputException("backend " + backendId + " does not measure a peak");
                 }
-                if (json) {
-                    ObjectNode node = mapper.createObjectNode().put("backend", backendId).put("peakGflops", gflops.getAsDouble());
-                    out.println(mapper.writeValueAsString(node));
-                } else {
-                    out.printf(Locale.ROOT, "%s peak float32 MatMul: %.1f GFLOP/s%n", backendId, gflops.getAsDouble());
+                runs.add(gflops.getAsDouble());
+                if (!json && repeat > 1) {
+                    out.printf(Locale.ROOT, "run %d/%d: %.1f GFLOP/s%n", i, repeat, gflops.getAsDouble());
+                    out.flush();
                 }
-                out.flush();
-                return ExitCode.OK;
             }
+        }
+        double median = runs.stream().sorted().toList().get((runs.size() - 1) / 2);
+        if (json) {
+            ObjectNode node = MAPPER.createObjectNode().put("backend", backendId).put("peakGflops", median);
+            if (repeat > 1) {
+                node.put("repeats", repeat);
+                ArrayNode all = node.putArray("peakGflopsRuns");
+                runs.forEach(all::add);
+            }
+            out.println(MAPPER.writeValueAsString(node));
+        } else {
+            out.printf(Locale.ROOT, "%s peak float32 MatMul: %.1f GFLOP/s%s%n", backendId, median,
+                    repeat > 1 ? " (median of " + repeat + " runs)" : "");
+        }
+    }
+
+    private void train(PluginRegistry registry, PrintWriter out) throws Exception {
+        try (Backend backend = registry.backend(PluginChoice.of(backendId))) {
             ModelSpec model = model(registry);
             String[] label = new String[1];
             ImageSet images = images(registry, model, batch * Math.max(steps, 10), label);
-            BenchmarkResult r = new Benchmark(backendId, backend).run(arch, model, images, batch, steps, label[0]);
+            Benchmark benchmark = new Benchmark(backendId, backend);
+            List<BenchmarkResult> runs = new ArrayList<>();
+            for (int i = 1; i <= repeat; i++) {
+                BenchmarkResult r = benchmark.run(arch, model, images, batch, steps, label[0]);
+                runs.add(r);
+                if (!json && repeat > 1) {
+                    out.printf(Locale.ROOT, "run %d/%d: train %,.0f images/s, eval %,.0f images/s, %.2f GFLOP/s%n", i,
+                            repeat, r.trainImagesPerSecond(), r.evalImagesPerSecond(), r.trainGflops());
+                    out.flush();
+                }
+            }
+            BenchmarkResult r = runs.stream().sorted(Comparator.comparingDouble(BenchmarkResult::trainGflops)).toList()
+                    .get((runs.size() - 1) / 2);
             if (json) {
-                out.println(mapper.writeValueAsString(r));
+                ObjectNode node = MAPPER.valueToTree(r);
+                if (repeat > 1) {
+                    node.put("repeats", repeat);
+                    ArrayNode all = node.putArray("trainGflopsRuns");
+                    runs.forEach(run -> all.add(run.trainGflops()));
+                }
+                out.println(MAPPER.writeValueAsString(node));
             } else {
-                out.printf(Locale.ROOT, "%s on %s, batch %d, %d steps, %s data%n", r.arch(), r.backend(), r.batch(),
-                        r.steps(), r.data());
+                out.printf(Locale.ROOT, "%s on %s, batch %d, %d steps, %s data%s%n", r.arch(), r.backend(), r.batch(),
+                        r.steps(), r.data(), repeat > 1 ? ", the median of " + repeat + " runs" : "");
                 out.printf(Locale.ROOT, "  train: %,.0f images/s%n", r.trainImagesPerSecond());
                 out.printf(Locale.ROOT, "  eval:  %,.0f images/s%n", r.evalImagesPerSecond());
                 out.printf(Locale.ROOT, "  forward FLOPs per image: %,d%n", r.forwardFlopsPerImage());
                 out.printf(Locale.ROOT, "  achieved training: %.2f GFLOP/s (3 x forward FLOPs x images/s)%n", r.trainGflops());
             }
-            out.flush();
         }
-        return ExitCode.OK;
     }
 
     private ModelSpec model(PluginRegistry registry) {
@@ -113,7 +174,12 @@ final class BenchCommand implements Callable<Integer> {
             return named.get();
         }
         Decoder decoder = registry.decoder(PluginChoice.of("paper"));
-        return decoder.decode(DecodeCommand.parse(arch, decoder, "paper"), ReferenceNetworks.FASHION_SHAPE);
+        boolean bits = arch.chars().allMatch(c -> c == '0' || c == '1');
+        if (!bits) {
+            throw new InvalidInputException("--arch: unknown network \"" + arch + "\"; use ref-a, ref-b or a "
+                    + decoder.genomeLength() + "-bit paper genome such as " + "0".repeat(decoder.genomeLength()));
+        }
+        return decoder.decode(DecodeCommand.parse(arch, decoder, "paper", "--arch"), ReferenceNetworks.FASHION_SHAPE);
     }
 
     /** Fashion-MNIST when installed and the shape fits, synthetic images of the shape otherwise. */

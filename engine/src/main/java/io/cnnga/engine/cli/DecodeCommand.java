@@ -85,14 +85,19 @@ final class DecodeCommand implements Callable<Integer> {
     }
 
     static Genome parse(String bits, Decoder decoder, String decoderId) {
+        return parse(bits, decoder, decoderId, "BITS");
+    }
+
+    /** @param what what the message names: the parameter or option the bits came from */
+    static Genome parse(String bits, Decoder decoder, String decoderId, String what) {
         Genome genome;
         try {
             genome = Genome.of(bits);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("BITS: " + e.getMessage());
+            throw new InvalidInputException(what + ": " + e.getMessage());
         }
         if (genome.length() != decoder.genomeLength()) {
-            throw new InvalidInputException("BITS: the " + decoderId + " decoder reads " + decoder.genomeLength()
+            throw new InvalidInputException(what + ": the " + decoderId + " decoder reads " + decoder.genomeLength()
                     + " bits, got " + genome.length());
         }
         return genome;

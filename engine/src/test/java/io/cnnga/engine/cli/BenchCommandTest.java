@@ -1,0 +1,80 @@
+package io.cnnga.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code bench} on the real TensorFlow backend, a few steps of ref-a at a small batch. */
+class BenchCommandTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Test
+    void jsonHasDesignsFieldsAndGflopsIsThreeForwardPassesPerImage() throws Exception {
+        CliRun run = CliRun.of("bench", "--arch", "ref-a", "--batch", "8", "--steps", "3", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = MAPPER.readTree(run.out());
+        List<String> fields = new ArrayList<>();
+        json.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("backend", "arch", "batch", "steps", "trainImagesPerSecond",
+                "evalImagesPerSecond", "forwardFlopsPerImage", "trainGflops", "data");
+        assertThat(json.get("backend").asText()).isEqualTo("tensorflow");
+        assertThat(json.get("arch").asText()).isEqualTo("ref-a");
+        assertThat(json.get("batch").asInt()).isEqualTo(8);
+        assertThat(json.get("steps").asInt()).isEqualTo(3);
+        assertThat(json.get("data").asText()).isIn("fashion-mnist", "synthetic");
+        double rate = json.get("trainImagesPerSecond").asDouble();
+        assertThat(rate).isPositive();
+        assertThat(json.get("evalImagesPerSecond").asDouble()).isPositive();
+        assertThat(json.get("trainGflops").asDouble())
+                .isCloseTo(3.0 * json.get("forwardFlopsPerImage").asLong() * rate / 1e9, within(1e-9));
+    }
+
+    @Test
+    void repeatReportsTheMedianRunAndListsEveryRun() throws Exception {
+        CliRun run = CliRun.of("bench", "--arch", "ref-a", "--batch", "8", "--steps", "3", "--repeat", "3", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = MAPPER.readTree(run.out());
+        assertThat(json.get("repeats").asInt()).isEqualTo(3);
+        List<Double> runs = new ArrayList<>();
+        json.get("trainGflopsRuns").forEach(n -> runs.add(n.asDouble()));
+        assertThat(runs).hasSize(3).allSatisfy(g -> assertThat(g).isPositive());
+        assertThat(json.get("trainGflops").asDouble()).isEqualTo(runs.stream().sorted().toList().get(1));
+    }
+
+    @Test
+    void repeatedPeakIsMeasuredAfreshEachTime() throws Exception {
+        CliRun run = CliRun.of("bench", "--peak", "--repeat", "2", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = MAPPER.readTree(run.out());
+        List<Double> runs = new ArrayList<>();
+        json.get("peakGflopsRuns").forEach(n -> runs.add(n.asDouble()));
+        assertThat(runs).hasSize(2).allSatisfy(g -> assertThat(g).isPositive());
+        // two timings of a real MatMul are never identical to the last bit
+        assertThat(runs.get(0)).isNotEqualTo(runs.get(1));
+        assertThat(json.get("peakGflops").asDouble()).isEqualTo(Math.min(runs.get(0), runs.get(1)));
+    }
+
+    @Test
+    void badCountsAndUnknownNetworksAreOneLineAndExitTwo() {
+        for (String[] args : List.of(
+                new String[] {"bench", "--batch", "0"},
+                new String[] {"bench", "--repeat", "0"},
+                new String[] {"bench", "--arch", "ref-z"})) {
+            CliRun run = CliRun.of(args);
+            assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(run.errLines()).as(run.err()).hasSize(1);
+            assertThat(run.out()).isEmpty();
+        }
+        assertThat(CliRun.of("bench", "--arch", "ref-z").err().strip())
+                .isEqualTo("error: --arch: unknown network \"ref-z\"; use ref-a, ref-b or a 20-bit paper genome such as "
+                        + "00000000000000000000");
+        assertThat(CliRun.of("bench", "--arch", "0101").err().strip())
+                .isEqualTo("error: --arch: the paper decoder reads 20 bits, got 4");
+    }
+}
