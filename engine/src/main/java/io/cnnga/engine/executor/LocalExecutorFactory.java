@@ -1,12 +1,12 @@
 package io.cnnga.engine.executor;
 
+import io.cnnga.api.DeviceChoice;
 import io.cnnga.api.Executor;
 import io.cnnga.api.ExecutorFactory;
 import io.cnnga.api.InvalidOptionException;
 import io.cnnga.api.Options;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Executor {@code local}: trains trials on this machine, several at once if asked, in this JVM or
@@ -37,8 +37,6 @@ public final class LocalExecutorFactory implements ExecutorFactory {
 
     public static final String ID = "local";
 
-    private static final Pattern DEVICE = Pattern.compile("cpu|gpu:\\d{1,3}");
-
     @Override
     public String id() {
         return ID;
@@ -53,7 +51,7 @@ public final class LocalExecutorFactory implements ExecutorFactory {
     public Executor create(Options options) {
         List<String> devices = options.strings("devices", List.of());
         for (int i = 0; i < devices.size(); i++) {
-            if (!DEVICE.matcher(devices.get(i)).matches()) {
+            if (!isDevice(devices.get(i))) {
                 throw new InvalidOptionException(options.pathOf("devices") + "[" + i + "]",
                         "must be \"cpu\" or \"gpu:N\" (e.g. \"gpu:0\"), was \"" + devices.get(i) + "\"");
             }
@@ -63,7 +61,7 @@ public final class LocalExecutorFactory implements ExecutorFactory {
             throw new InvalidOptionException(options.pathOf("workers"), "must be at most the number of devices ("
                     + devices.size() + "), was " + workers + "; list a device twice to train two trials on it at once");
         }
-        boolean gpus = devices.stream().anyMatch(d -> d.startsWith("gpu:"));
+        boolean gpus = devices.stream().anyMatch(d -> DeviceChoice.parse(d).isGpu());
         Isolation isolation = Isolation.of(options.choice("isolation", gpus ? "process" : "thread",
                 List.of("thread", "process")));
         double timeout = options.number("trialTimeout", 0, 0, Double.MAX_VALUE);
@@ -78,5 +76,14 @@ public final class LocalExecutorFactory implements ExecutorFactory {
         options.finish();
         return new LocalExecutor(workers, devices, isolation,
                 isolation == Isolation.PROCESS ? new WorkerProcess(javaOptions, timeout) : null);
+    }
+
+    /** A device a trial can be pinned to: {@code cpu} or {@code gpu:N} ({@code auto} pins nothing). */
+    private static boolean isDevice(String text) {
+        try {
+            return DeviceChoice.parse(text).kind() != DeviceChoice.Kind.AUTO;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

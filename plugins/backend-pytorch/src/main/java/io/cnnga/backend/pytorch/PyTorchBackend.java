@@ -3,6 +3,7 @@ package io.cnnga.backend.pytorch;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import io.cnnga.api.Backend;
+import io.cnnga.api.DeviceChoice;
 import io.cnnga.api.MemoryEstimate;
 import io.cnnga.api.ModelSpec;
 import io.cnnga.api.TrainingConfig;
@@ -36,14 +37,14 @@ public final class PyTorchBackend implements Backend {
     static final int GPU_PEAK_SIZE = 8192;
 
     private final PyTorchOptions options;
-    private final PyTorchDevice device;
+    private final DeviceChoice device;
     private final Engine engine;
     private volatile Double peak;
 
     /** @throws TrainingFailedException when libtorch cannot be loaded */
     public PyTorchBackend(PyTorchOptions options) {
         this.options = options;
-        this.device = PyTorchDevice.parse(options.device());
+        this.device = DeviceChoice.parse(options.device());
         this.engine = PyTorchRuntime.engine(options.threads());
     }
 
@@ -58,7 +59,7 @@ public final class PyTorchBackend implements Backend {
 
     @Override
     public TrainingSession open(ModelSpec spec, TrainingConfig config) {
-        PyTorchDevice d = config.device() == null ? device : PyTorchDevice.parse(config.device());
+        DeviceChoice d = config.device() == null ? device : DeviceChoice.parse(config.device());
         Device resolved = resolve(d);
         if (!resolved.isGpu()) {
             String memory = MemoryEstimate.problem(spec, config.batchSize(),
@@ -91,9 +92,9 @@ public final class PyTorchBackend implements Backend {
         return OptionalDouble.of(p);
     }
 
-    private Device resolve(PyTorchDevice d) {
+    private Device resolve(DeviceChoice d) {
         try {
-            return d.resolve(engine);
+            return PyTorchRuntime.device(d, engine);
         } catch (IllegalStateException e) {
             throw new TrainingFailedException(e.getMessage(), e);
         }

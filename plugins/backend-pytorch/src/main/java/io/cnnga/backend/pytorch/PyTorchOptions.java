@@ -1,6 +1,7 @@
 package io.cnnga.backend.pytorch;
 
 import io.cnnga.api.BatchNormStatistics;
+import io.cnnga.api.DeviceChoice;
 import io.cnnga.api.InvalidOptionException;
 import io.cnnga.api.Options;
 import java.util.Objects;
@@ -37,7 +38,7 @@ public record PyTorchOptions(String device, int threads, double batchNormMomentu
     public static final double DEFAULT_MOMENTUM = 0.9;
 
     public PyTorchOptions {
-        PyTorchDevice.parse(device);
+        DeviceChoice.parse(device);
         if (threads < 0) {
             throw new IllegalArgumentException("threads must be >= 0, was " + threads);
         }
@@ -60,7 +61,7 @@ public record PyTorchOptions(String device, int threads, double batchNormMomentu
     public static PyTorchOptions consume(Options options) {
         String device = options.string("device", DEFAULT_DEVICE);
         try {
-            PyTorchDevice.parse(device);
+            DeviceChoice.parse(device);
         } catch (IllegalArgumentException e) {
             throw new InvalidOptionException(options.pathOf("device"), e.getMessage());
         }

@@ -1,8 +1,10 @@
 package io.cnnga.backend.pytorch;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.engine.EngineException;
 import ai.djl.pytorch.jni.JniUtils;
+import io.cnnga.api.DeviceChoice;
 import io.cnnga.api.TrainingFailedException;
 import java.nio.file.Path;
 
@@ -104,5 +106,34 @@ final class PyTorchRuntime {
         if (System.getProperty(property) == null && (environment == null || System.getenv(environment) == null)) {
             System.setProperty(property, value);
         }
+    }
+
+    /**
+     * DJL's device for a plan's device choice: {@code auto} is the engine's default device (the
+     * first GPU when libtorch has CUDA and sees one, else the CPU).
+     *
+     * @throws IllegalStateException when a {@code gpu:N} is asked for and libtorch is the CPU build,
+     *                               or counts its GPUs and has fewer
+     */
+    static Device device(DeviceChoice choice, Engine engine) {
+        return switch (choice.kind()) {
+            case AUTO -> engine.defaultDevice();
+            case CPU -> Device.cpu();
+            case GPU -> {
+                if (!engine.hasCapability("CUDA")) {
+                    throw new IllegalStateException("device " + choice + " is not available: libtorch "
+                            + engine.getVersion() + " is the CPU build (point PYTORCH_LIBRARY_PATH at a CUDA"
+                            + " libtorch 2.7.1 and set PYTORCH_FLAVOR=cu128)");
+                }
+                // DJL counts GPUs through the CUDA runtime it finds on the library path; when it finds
+                // none, libtorch itself will say whether the device exists at the first tensor.
+                int gpus = engine.getGpuCount();
+                if (gpus > 0 && choice.index() >= gpus) {
+                    throw new IllegalStateException("device " + choice + " is not available: libtorch "
+                            + engine.getVersion() + " sees " + gpus + " GPU(s)");
+                }
+                yield Device.gpu(choice.index());
+            }
+        };
     }
 }

@@ -59,14 +59,6 @@ class PyTorchBackendFactoryTest {
                 .hasMessageStartingWith("backend.options.threads:");
     }
 
-    @Test
-    void devicesParseAsPlansSpellThem() {
-        assertThat(PyTorchDevice.parse("auto").kind()).isEqualTo(PyTorchDevice.Kind.AUTO);
-        assertThat(PyTorchDevice.parse("gpu:12")).isEqualTo(new PyTorchDevice(PyTorchDevice.Kind.GPU, 12));
-        assertThat(PyTorchDevice.parse("gpu:12")).hasToString("gpu:12");
-        assertThatThrownBy(() -> PyTorchDevice.parse("gpu")).isInstanceOf(IllegalArgumentException.class);
-    }
-
     /**
      * In a class loader of its own (as the engine loads plugin JARs), finding the plugin through
      * {@link ServiceLoader}, listing its factories and asking their ids loads no DJL engine class.

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.cnnga.api.ActivationFunction;
 import io.cnnga.api.BatchNormStatistics;
+import io.cnnga.api.DeviceChoice;
 import io.cnnga.api.EpochMetrics;
 import io.cnnga.api.Evaluation;
 import io.cnnga.api.GlorotUniform;
@@ -247,6 +248,14 @@ class TrainingSessionTest {
             assertThatThrownBy(() -> s.trainEpoch(1, wrong, null, TrainingListener.NONE))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("do not fit");
         }
+    }
+
+    @Test
+    void autoAndCpuAreTheCpuOnTheCpuBuildOfLibtorch() {
+        assertThat(PyTorchRuntime.device(DeviceChoice.AUTO, TorchTestSupport.engine())).isEqualTo(ai.djl.Device.cpu());
+        assertThat(PyTorchRuntime.device(DeviceChoice.CPU, TorchTestSupport.engine())).isEqualTo(ai.djl.Device.cpu());
+        assertThatThrownBy(() -> PyTorchRuntime.device(DeviceChoice.parse("gpu:0"), TorchTestSupport.engine()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("is the CPU build");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.cnnga.backend.tensorflow;
 
+import io.cnnga.api.DeviceChoice;
 import io.cnnga.api.LayerSummary;
 import io.cnnga.api.ModelSpec;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ public final class TensorFlowLayerShapes {
 
     public static List<Layer> of(ModelSpec spec) {
         try (Graph graph = new Graph()) {
-            NetworkGraph net = NetworkGraph.inference(graph, spec, Device.parse("cpu"));
+            NetworkGraph net = NetworkGraph.inference(graph, spec, DeviceChoice.CPU);
             // Operations iterate in creation order, so the last one of a layer's scope is its output.
             Map<String, GraphOperation> lastOp = new HashMap<>();
             Iterator<GraphOperation> ops = graph.operations();

@@ -1,8 +1,8 @@
 package io.cnnga.backend.tensorflow;
 
+import io.cnnga.api.DeviceChoice;
 import java.util.ArrayList;
 import java.util.List;
-import org.tensorflow.DeviceSpec;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -17,7 +17,7 @@ import org.tensorflow.types.TFloat32;
  * {@code bench} divides a network's achieved GFLOP/s by.
  *
  * <pre>{@code
- * double peak = MatMulPeak.measure(Device.parse("cpu"), 0, 2048);   // about 270 GFLOP/s on 2 cores here
+ * double peak = MatMulPeak.measure(DeviceChoice.CPU, 0, 2048);   // about 270 GFLOP/s on 2 cores here
  * }</pre>
  *
  * <p>One n×n product of two variables per run (2n³ FLOPs; for n = 2048 the run's fixed cost is
@@ -34,14 +34,9 @@ final class MatMulPeak {
     }
 
     /** GFLOP/s of the best round. */
-    static double measure(Device device, int threads, int n) {
+    static double measure(DeviceChoice device, int threads, int n) {
         try (Graph g = new Graph()) {
-            Ops tf = Ops.create(g);
-            if (device.tensorFlowName() != null) {
-                tf = tf.withDevice(DeviceSpec.newBuilder()
-                        .deviceType(device.kind() == Device.Kind.GPU ? DeviceSpec.DeviceType.GPU : DeviceSpec.DeviceType.CPU)
-                        .deviceIndex(device.index()).build());
-            }
+            Ops tf = DevicePlacement.on(Ops.create(g), device);
             List<Op> init = new ArrayList<>();
             List<Op> products = new ArrayList<>();
             for (int i = 0; i < PRODUCTS; i++) {

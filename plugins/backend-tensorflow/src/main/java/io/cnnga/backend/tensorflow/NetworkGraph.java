@@ -1,6 +1,7 @@
 package io.cnnga.backend.tensorflow;
 
 import io.cnnga.api.ActivationFunction;
+import io.cnnga.api.DeviceChoice;
 import io.cnnga.api.LayerSpec;
 import io.cnnga.api.LayerSummary;
 import io.cnnga.api.ModelSpec;
@@ -11,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.tensorflow.DeviceSpec;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Operation;
@@ -114,17 +114,10 @@ final class NetworkGraph {
     /** Every batch-norm layer, in order, in training graphs; empty in inference graphs. */
     final List<MeasuredStatistics> statistics = new ArrayList<>();
 
-    private NetworkGraph(Graph graph, ModelSpec spec, Device device) {
+    private NetworkGraph(Graph graph, ModelSpec spec, DeviceChoice device) {
         this.spec = spec;
         this.params = ParameterSpec.of(spec);
-        Ops ops = Ops.create(graph);
-        String name = device.tensorFlowName();
-        if (name != null) {
-            ops = ops.withDevice(DeviceSpec.newBuilder()
-                    .deviceType(device.kind() == Device.Kind.GPU ? DeviceSpec.DeviceType.GPU : DeviceSpec.DeviceType.CPU)
-                    .deviceIndex(device.index()).build());
-        }
-        this.tf = ops;
+        this.tf = DevicePlacement.on(Ops.create(graph), device);
         for (ParameterSpec p : params) {
             Variable<TFloat32> v = tf.withName(p.name()).variable(Shape.of(p.shape()), TFloat32.class);
             Placeholder<TFloat32> value = tf.withName(p.name() + "_initial_value")
@@ -143,7 +136,7 @@ final class NetworkGraph {
     }
 
     /** Only the inference tower: what a SavedModel holds. */
-    static NetworkGraph inference(Graph graph, ModelSpec spec, Device device) {
+    static NetworkGraph inference(Graph graph, ModelSpec spec, DeviceChoice device) {
         return new NetworkGraph(graph, spec, device);
     }
 
@@ -153,7 +146,7 @@ final class NetworkGraph {
      * @param onCpu whether the graph certainly runs on the CPU, where convolution + bias + leaky
      *              relu may be fused (relu is fused everywhere)
      */
-    static NetworkGraph training(Graph graph, ModelSpec spec, Device device, boolean onCpu, double momentum,
+    static NetworkGraph training(Graph graph, ModelSpec spec, DeviceChoice device, boolean onCpu, double momentum,
                                  long seed, double learningRate) {
         NetworkGraph net = new NetworkGraph(graph, spec, device);
         net.fuseLeakyRelu = onCpu;

@@ -1,5 +1,6 @@
 package io.cnnga.backend.tensorflow;
 
+import io.cnnga.api.DeviceChoice;
 import io.cnnga.api.ModelSpec;
 import io.cnnga.api.TrainingFailedException;
 import java.io.IOException;
@@ -67,8 +68,8 @@ final class SavedModelExporter {
     private static void write(ModelSpec spec, Map<String, float[]> weights, int threads, Path dir) throws IOException {
         try (Graph graph = new Graph()) {
             // No device in the graph: whoever loads it places it. Writing it needs only the CPU.
-            NetworkGraph net = NetworkGraph.inference(graph, spec, Device.parse("auto"));
-            try (Session session = new Session(graph, SessionConfig.of(Device.parse("cpu"), threads))) {
+            NetworkGraph net = NetworkGraph.inference(graph, spec, DeviceChoice.AUTO);
+            try (Session session = new Session(graph, SessionConfig.of(DeviceChoice.CPU, threads))) {
                 TensorFlowTrainingSession.initialize(session, net, weights);
                 Signature signature = Signature.builder(SIGNATURE)
                         .input(NetworkGraph.IMAGES, net.images)

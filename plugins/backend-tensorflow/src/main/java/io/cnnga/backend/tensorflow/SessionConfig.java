@@ -1,5 +1,6 @@
 package io.cnnga.backend.tensorflow;
 
+import io.cnnga.api.DeviceChoice;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tensorflow.proto.ConfigProto;
@@ -9,7 +10,7 @@ import org.tensorflow.proto.ConfigProto;
  * on demand, no GPU at all for {@code cpu}, and the thread counts.
  *
  * <pre>{@code
- * try (Session s = new Session(graph, SessionConfig.of(Device.parse("cpu"), 0))) { ... }
+ * try (Session s = new Session(graph, SessionConfig.of(DeviceChoice.CPU, 0))) { ... }
  * }</pre>
  *
  * <p>TensorFlow's thread pools are process-wide: the thread counts of the first session of the
@@ -26,7 +27,7 @@ final class SessionConfig {
     }
 
     /** @param threads intra-op and inter-op threads; 0 lets TensorFlow choose */
-    static ConfigProto of(Device device, int threads) {
+    static ConfigProto of(DeviceChoice device, int threads) {
         if (!FIRST_THREADS.compareAndSet(-1, threads) && FIRST_THREADS.get() != threads
                 && WARNED.compareAndSet(false, true)) {
             LOG.log(System.Logger.Level.WARNING, "threads: TensorFlow keeps the thread count of the first "
@@ -37,7 +38,7 @@ final class SessionConfig {
                 .setIntraOpParallelismThreads(threads)
                 .setInterOpParallelismThreads(threads);
         b.getGpuOptionsBuilder().setAllowGrowth(true);
-        if (device.kind() == Device.Kind.CPU) {
+        if (device.kind() == DeviceChoice.Kind.CPU) {
             b.putDeviceCount("GPU", 0);
         }
         return b.build();

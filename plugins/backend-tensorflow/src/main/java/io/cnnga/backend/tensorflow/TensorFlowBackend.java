@@ -1,6 +1,7 @@
 package io.cnnga.backend.tensorflow;
 
 import io.cnnga.api.Backend;
+import io.cnnga.api.DeviceChoice;
 import io.cnnga.api.EventLog;
 import io.cnnga.api.MemoryEstimate;
 import io.cnnga.api.ModelSpec;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
-import org.tensorflow.DeviceSpec;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -43,13 +43,13 @@ public final class TensorFlowBackend implements Backend {
     static final int GPU_PEAK_SIZE = 8192;
 
     private final TensorFlowOptions options;
-    private final Device device;
-    private final Map<Device, String> deviceProblems = new ConcurrentHashMap<>();
+    private final DeviceChoice device;
+    private final Map<DeviceChoice, String> deviceProblems = new ConcurrentHashMap<>();
     private volatile Double peak;
 
     public TensorFlowBackend(TensorFlowOptions options) {
         this.options = options;
-        this.device = Device.parse(options.device());
+        this.device = DeviceChoice.parse(options.device());
         TensorFlow.version(); // loads the natives now, not in the middle of a trial
     }
 
@@ -64,7 +64,7 @@ public final class TensorFlowBackend implements Backend {
 
     @Override
     public TrainingSession open(ModelSpec spec, TrainingConfig config) {
-        Device d = config.device() == null ? device : Device.parse(config.device());
+        DeviceChoice d = config.device() == null ? device : DeviceChoice.parse(config.device());
         requireAvailable(d);
         String memory = MemoryEstimate.problem(spec, config.batchSize(),
                 TensorFlowTrainingSession.evalBatch(config.batchSize()), MemoryEstimate.availableBytes());
@@ -92,7 +92,7 @@ public final class TensorFlowBackend implements Backend {
             synchronized (this) {
                 if (peak == null) {
                     requireAvailable(device);
-                    int n = device.kind() == Device.Kind.GPU ? GPU_PEAK_SIZE : CPU_PEAK_SIZE;
+                    int n = device.isGpu() ? GPU_PEAK_SIZE : CPU_PEAK_SIZE;
                     peak = MatMulPeak.measure(device, options.threads(), n);
                 }
                 p = peak;
@@ -102,17 +102,17 @@ public final class TensorFlowBackend implements Backend {
     }
 
     /** Whether a graph on {@code d} certainly runs on the CPU: {@code cpu}, or {@code auto} with no GPU visible. */
-    private boolean onCpu(Device d) {
+    private boolean onCpu(DeviceChoice d) {
         return switch (d.kind()) {
             case CPU -> true;
             case GPU -> false;
-            case AUTO -> !deviceProblems.computeIfAbsent(new Device(Device.Kind.GPU, 0), TensorFlowBackend::probe).isEmpty();
+            case AUTO -> !deviceProblems.computeIfAbsent(new DeviceChoice(DeviceChoice.Kind.GPU, 0), TensorFlowBackend::probe).isEmpty();
         };
     }
 
     /** Fails, once per device and ever after, when a {@code gpu:N} cannot be used. */
-    private void requireAvailable(Device d) {
-        if (d.kind() != Device.Kind.GPU) {
+    private void requireAvailable(DeviceChoice d) {
+        if (!d.isGpu()) {
             return;
         }
         String problem = deviceProblems.computeIfAbsent(d, TensorFlowBackend::probe);
@@ -122,10 +122,9 @@ public final class TensorFlowBackend implements Backend {
     }
 
     /** Runs a constant on the device without soft placement; "" when it works, else why not. */
-    private static String probe(Device d) {
+    private static String probe(DeviceChoice d) {
         try (Graph g = new Graph()) {
-            Ops tf = Ops.create(g).withDevice(DeviceSpec.newBuilder()
-                    .deviceType(DeviceSpec.DeviceType.GPU).deviceIndex(d.index()).build());
+            Ops tf = DevicePlacement.on(Ops.create(g), d);
             var value = tf.withName("probe").identity(tf.constant(1f));
             ConfigProto config = SessionConfig.of(d, 0).toBuilder().setAllowSoftPlacement(false).build();
             try (Session s = new Session(g, config); Result ignored = s.runner().fetch(value).run()) {

@@ -1,5 +1,6 @@
 package io.cnnga.backend.tensorflow;
 
+import io.cnnga.api.DeviceChoice;
 import io.cnnga.api.EventLog;
 import io.cnnga.api.TrainingFailedException;
 import java.io.IOException;
@@ -101,7 +102,7 @@ final class TensorFlowEventLog implements EventLog {
             Op writeHistogram = tf.summary.writeHistogramSummary(writer, step, tag, values);
             Op flush = tf.summary.flushSummaryWriter(writer);
             Op closeWriter = tf.summary.closeSummaryWriter(writer);
-            session = new Session(graph, SessionConfig.of(Device.parse("cpu"), threads));
+            session = new Session(graph, SessionConfig.of(DeviceChoice.CPU, threads));
             session.run(create);
             TensorFlowEventLog log = new TensorFlowEventLog(graph, session, tag, step, value, values, writeScalar,
                     writeHistogram, flush, closeWriter);

@@ -1,6 +1,7 @@
 package io.cnnga.backend.tensorflow;
 
 import io.cnnga.api.BatchNormStatistics;
+import io.cnnga.api.DeviceChoice;
 import io.cnnga.api.InvalidOptionException;
 import io.cnnga.api.Options;
 import java.util.Objects;
@@ -35,7 +36,7 @@ public record TensorFlowOptions(String device, int threads, double batchNormMome
     public static final double DEFAULT_MOMENTUM = 0.9;
 
     public TensorFlowOptions {
-        Device.parse(device);
+        DeviceChoice.parse(device);
         if (threads < 0) {
             throw new IllegalArgumentException("threads must be >= 0, was " + threads);
         }
@@ -58,7 +59,7 @@ public record TensorFlowOptions(String device, int threads, double batchNormMome
     public static TensorFlowOptions consume(Options options) {
         String device = options.string("device", DEFAULT_DEVICE);
         try {
-            Device.parse(device);
+            DeviceChoice.parse(device);
         } catch (IllegalArgumentException e) {
             throw new InvalidOptionException(options.pathOf("device"), e.getMessage());
         }

@@ -3,6 +3,7 @@ package io.cnnga.backend.tensorflow;
 import io.cnnga.api.Batch;
 import io.cnnga.api.BatchNormStatistics;
 import io.cnnga.api.ChannelMoments;
+import io.cnnga.api.DeviceChoice;
 import io.cnnga.api.EpochMetrics;
 import io.cnnga.api.Evaluation;
 import io.cnnga.api.ImageSet;
@@ -51,7 +52,7 @@ final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
 
     private final ModelSpec spec;
     private final TrainingConfig config;
-    private final Device device;
+    private final DeviceChoice device;
     private final long seed;
     private final int threads;
     private final BatchNormStatistics statistics;
@@ -60,7 +61,7 @@ final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
     private final NetworkGraph net;
     private boolean closed;
 
-    private TensorFlowTrainingSession(ModelSpec spec, TrainingConfig config, Device device, long seed, int threads,
+    private TensorFlowTrainingSession(ModelSpec spec, TrainingConfig config, DeviceChoice device, long seed, int threads,
                                       BatchNormStatistics statistics, Graph graph, Session session, NetworkGraph net) {
         this.spec = spec;
         this.config = config;
@@ -74,7 +75,7 @@ final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
     }
 
     /** Builds the graph, opens a session and gives every variable its first value. */
-    static TensorFlowTrainingSession open(ModelSpec spec, TrainingConfig config, Device device, boolean onCpu,
+    static TensorFlowTrainingSession open(ModelSpec spec, TrainingConfig config, DeviceChoice device, boolean onCpu,
                                           TensorFlowOptions options) {
         long seed = options.seedFor(config.seed());
         Graph graph = new Graph();

@@ -1,6 +1,7 @@
 package io.cnnga.backend.tensorflow;
 
 import io.cnnga.api.BatchNormStatistics;
+import io.cnnga.api.DeviceChoice;
 import io.cnnga.api.ImageSet;
 import io.cnnga.api.ModelSpec;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public final class BenchmarkMain {
                 System.out.printf(Locale.ROOT, "%s median %.1f%% of peak%n", arch, 100 * fractions.get(fractions.size() / 2));
             }
             System.out.printf(Locale.ROOT, "peak again %.1f GFLOP/s%n",
-                    MatMulPeak.measure(Device.parse("cpu"), 0, TensorFlowBackend.CPU_PEAK_SIZE));
+                    MatMulPeak.measure(DeviceChoice.CPU, 0, TensorFlowBackend.CPU_PEAK_SIZE));
         }
     }
 }

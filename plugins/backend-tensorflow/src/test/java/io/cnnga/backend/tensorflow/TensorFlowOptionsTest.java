@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cnnga.api.BatchNormStatistics;
+import io.cnnga.api.DeviceChoice;
 import io.cnnga.api.InvalidOptionException;
 import io.cnnga.api.Options;
 import java.util.Map;
@@ -37,13 +38,16 @@ class TensorFlowOptionsTest {
     }
 
     @Test
-    void devices() {
-        assertThat(Device.parse("auto").tensorFlowName()).isNull();
-        assertThat(Device.parse("cpu").tensorFlowName()).isEqualTo("/device:CPU:0");
-        assertThat(Device.parse("gpu:3").tensorFlowName()).isEqualTo("/device:GPU:3");
-        assertThat(Device.parse("gpu:3")).hasToString("gpu:3");
-        assertThatThrownBy(() -> Device.parse("gpu")).hasMessageContaining("auto, cpu or gpu:N");
-        assertThatThrownBy(() -> Device.parse("GPU:0")).isInstanceOf(IllegalArgumentException.class);
+    void opsArePinnedToTheDeviceChosenAndAutoLeavesItToTensorFlow() {
+        try (org.tensorflow.Graph g = new org.tensorflow.Graph()) {
+            org.tensorflow.op.Ops ops = org.tensorflow.op.Ops.create(g);
+            assertThat(((org.tensorflow.GraphOperation) DevicePlacement.on(ops, DeviceChoice.AUTO).withName("a")
+                    .constant(1f).op()).device()).isEmpty();
+            assertThat(((org.tensorflow.GraphOperation) DevicePlacement.on(ops, DeviceChoice.CPU).withName("c")
+                    .constant(1f).op()).device()).isEqualTo("/device:CPU:0");
+            assertThat(((org.tensorflow.GraphOperation) DevicePlacement.on(ops, DeviceChoice.parse("gpu:3")).withName("g")
+                    .constant(1f).op()).device()).isEqualTo("/device:GPU:3");
+        }
     }
 
     @Test
