@@ -11,10 +11,7 @@ import java.util.OptionalLong;
  * the network.
  *
  * <pre>{@code
- * String problem = MemoryEstimate.problem(spec, 32, 256, MemoryEstimate.availableBytes());
- * if (problem != null) {
- *     throw new TrainingFailedException(problem);   // "out of memory: this network needs about …"
- * }
+ * MemoryEstimate.requireFits(spec, 32, 256);   // TrainingFailedException("out of memory: this network needs about …")
  * }</pre>
  *
  * <p>Why: a framework that runs out of host memory seldom reports it. TensorFlow 2.18's oneDNN CPU
@@ -86,6 +83,18 @@ public final class MemoryEstimate {
         return String.format(Locale.ROOT,
                 "out of memory: this network needs about %s at batch %d, and %s of memory is available",
                 human(need), batch, human(available.getAsLong()));
+    }
+
+    /**
+     * Fails when the network does not fit the memory this machine has available now.
+     *
+     * @throws TrainingFailedException with {@link #problem}'s reason
+     */
+    public static void requireFits(ModelSpec spec, int batch, int evalBatch) {
+        String problem = problem(spec, batch, evalBatch, availableBytes());
+        if (problem != null) {
+            throw new TrainingFailedException(problem);
+        }
     }
 
     /** "1.5 GB", "640 MB". */

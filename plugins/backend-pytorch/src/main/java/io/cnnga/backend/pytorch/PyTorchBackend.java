@@ -62,11 +62,7 @@ public final class PyTorchBackend implements Backend {
         DeviceChoice d = config.device() == null ? device : DeviceChoice.parse(config.device());
         Device resolved = resolve(d);
         if (!resolved.isGpu()) {
-            String memory = MemoryEstimate.problem(spec, config.batchSize(),
-                    Math.max(PyTorchTrainingSession.EVAL_BATCH, config.batchSize()), MemoryEstimate.availableBytes());
-            if (memory != null) {
-                throw new TrainingFailedException(memory);
-            }
+            MemoryEstimate.requireFits(spec, config.batchSize(), PyTorchTrainingSession.evalBatch(config.batchSize()));
         }
         return PyTorchTrainingSession.open(engine, spec, config, resolved, options);
     }

@@ -11,6 +11,7 @@ import io.cnnga.api.Batch;
 import io.cnnga.api.BatchNormStatistics;
 import io.cnnga.api.ChannelMoments;
 import io.cnnga.api.EpochMetrics;
+import io.cnnga.api.EpochTally;
 import io.cnnga.api.Evaluation;
 import io.cnnga.api.ImageSet;
 import io.cnnga.api.LayerParameter;
@@ -54,6 +55,11 @@ final class PyTorchTrainingSession implements TrainingSession {
 
     /** Smallest evaluation batch: inference keeps no graph, so larger batches are cheap and faster. */
     static final int EVAL_BATCH = 256;
+
+    /** The batch size of evaluation and of the batch-norm pass for a training batch size. */
+    static int evalBatch(int trainingBatch) {
+        return Math.max(EVAL_BATCH, trainingBatch);
+    }
 
     /** The file {@link #export} writes the tensors to. */
     static final String WEIGHTS_FILE = "model.safetensors";
@@ -109,13 +115,9 @@ final class PyTorchTrainingSession implements TrainingSession {
         checkOpen();
         spec.requireFits(train);
         TrainingListener l = listener == null ? TrainingListener.NONE : listener;
-        long start = System.nanoTime();
+        EpochTally tally = new EpochTally(epoch);
         int steps = train.batchCount(config.batchSize());
         long epochSeed = seed * 1_000_003L + epoch;
-        int step = 0;
-        long images = 0;
-        long correct = 0;
-        double lossSum = 0;
         boolean complete = true;
         JniUtils.setSeed(epochSeed);
         boolean gradMode = JniUtils.isGradMode();
@@ -126,29 +128,19 @@ final class PyTorchTrainingSession implements TrainingSession {
                     complete = false;
                     break;
                 }
-                step++;
-                StepResult r = trainStep(batch, epoch, step);
-                images += batch.size();
-                correct += r.correct();
-                lossSum += (double) r.loss() * batch.size();
+                StepResult r = trainStep(batch, epoch, tally.steps() + 1);
+                int step = tally.step(batch.size(), r.loss(), r.correct());
                 l.onStep(epoch, step, steps, r.loss(), (double) r.correct() / batch.size());
             }
         } finally {
             JniUtils.setGradMode(gradMode);
         }
-        double trainSeconds = (System.nanoTime() - start) / 1e9;
-        if (statistics == BatchNormStatistics.RECOMPUTED && images > 0) {
+        tally.trainingDone();
+        if (statistics == BatchNormStatistics.RECOMPUTED && tally.images() > 0) {
             recomputeBatchNormStatistics(BatchNormStatistics.sample(train));
         }
         Measure val = validation == null || validation.size() == 0 ? null : measure(validation, false);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        EpochMetrics metrics = new EpochMetrics(epoch,
-                images == 0 ? Double.NaN : lossSum / images,
-                images == 0 ? 0 : (double) correct / images,
-                val == null ? Double.NaN : val.loss(),
-                val == null ? 0 : val.accuracy(),
-                seconds,
-                trainSeconds > 0 ? images / trainSeconds : 0,
+        EpochMetrics metrics = tally.metrics(val == null ? Double.NaN : val.loss(), val == null ? 0 : val.accuracy(),
                 complete);
         l.onEpoch(metrics);
         return metrics;
@@ -166,8 +158,8 @@ final class PyTorchTrainingSession implements TrainingSession {
             NDArray loss = logits.logSoftmax(1).gather(y.reshape(batch.size(), 1), 1).mean().neg();
             float value = loss.getFloat();
             if (!Float.isFinite(value)) {
-                throw new TrainingFailedException("loss became " + (Float.isNaN(value) ? "NaN" : "infinite")
-                        + " at epoch " + epoch + ", step " + step);
+                // before the backward pass: a NaN must not reach the weights' update
+                throw EpochTally.lossNotFinite(value, epoch, step);
             }
             long right = correct(logits, y);
             JniUtils.backward((PtNDArray) loss, (PtNDArray) s.ones(loss.getShape()), false, false);
@@ -197,7 +189,7 @@ final class PyTorchTrainingSession implements TrainingSession {
         boolean gradMode = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         try {
-            for (Batch batch : data.batches(Math.max(EVAL_BATCH, config.batchSize()), 0, false)) {
+            for (Batch batch : data.batches(evalBatch(config.batchSize()), 0, false)) {
                 try (NDManager s = manager.newSubManager()) {
                     network.measureBatchNorm(TorchBatches.images(s, spec, batch.images(), batch.size()), moments);
                 }
@@ -222,7 +214,7 @@ final class PyTorchTrainingSession implements TrainingSession {
     }
 
     private Measure measure(ImageSet data, boolean predictions) {
-        int batchSize = Math.max(EVAL_BATCH, config.batchSize());
+        int batchSize = evalBatch(config.batchSize());
         int[] predicted = predictions ? new int[data.size()] : null;
         double lossSum = 0;
         long correct = 0;

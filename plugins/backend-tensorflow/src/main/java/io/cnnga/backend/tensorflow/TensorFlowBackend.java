@@ -66,11 +66,7 @@ public final class TensorFlowBackend implements Backend {
     public TrainingSession open(ModelSpec spec, TrainingConfig config) {
         DeviceChoice d = config.device() == null ? device : DeviceChoice.parse(config.device());
         requireAvailable(d);
-        String memory = MemoryEstimate.problem(spec, config.batchSize(),
-                TensorFlowTrainingSession.evalBatch(config.batchSize()), MemoryEstimate.availableBytes());
-        if (memory != null) {
-            throw new TrainingFailedException(memory);
-        }
+        MemoryEstimate.requireFits(spec, config.batchSize(), TensorFlowTrainingSession.evalBatch(config.batchSize()));
         return TensorFlowTrainingSession.open(spec, config, d, onCpu(d), options);
     }
 

@@ -5,6 +5,7 @@ import io.cnnga.api.BatchNormStatistics;
 import io.cnnga.api.ChannelMoments;
 import io.cnnga.api.DeviceChoice;
 import io.cnnga.api.EpochMetrics;
+import io.cnnga.api.EpochTally;
 import io.cnnga.api.Evaluation;
 import io.cnnga.api.ImageSet;
 import io.cnnga.api.LayerParameter;
@@ -142,19 +143,14 @@ final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
         checkOpen();
         spec.requireFits(train);
         TrainingListener l = listener == null ? TrainingListener.NONE : listener;
-        long start = System.nanoTime();
+        EpochTally tally = new EpochTally(epoch);
         int steps = train.batchCount(config.batchSize());
-        int step = 0;
-        long images = 0;
-        long correct = 0;
-        double lossSum = 0;
         boolean complete = true;
         for (Batch batch : train.batches(config.batchSize(), seed * 1_000_003L + epoch, true)) {
             if (l.stopRequested()) {
                 complete = false;
                 break;
             }
-            step++;
             float loss;
             int right;
             try (TFloat32 x = Tensors.images(spec, batch);
@@ -164,30 +160,17 @@ final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
                 loss = Tensors.scalarFloat(r.get(0));
                 right = Tensors.scalarInt(r.get(1));
             } catch (RuntimeException e) {
-                throw TrainingFailedException.of("training failed at epoch " + epoch + ", step " + step, e);
+                throw TrainingFailedException.of("training failed at epoch " + epoch + ", step " + (tally.steps() + 1), e);
             }
-            if (!Float.isFinite(loss)) {
-                throw new TrainingFailedException("loss became " + (Float.isNaN(loss) ? "NaN" : "infinite")
-                        + " at epoch " + epoch + ", step " + step);
-            }
-            images += batch.size();
-            correct += right;
-            lossSum += (double) loss * batch.size();
+            int step = tally.step(batch.size(), loss, right);
             l.onStep(epoch, step, steps, loss, (double) right / batch.size());
         }
-        double trainSeconds = (System.nanoTime() - start) / 1e9;
-        if (statistics == BatchNormStatistics.RECOMPUTED && images > 0) {
+        tally.trainingDone();
+        if (statistics == BatchNormStatistics.RECOMPUTED && tally.images() > 0) {
             recomputeBatchNormStatistics(BatchNormStatistics.sample(train));
         }
         Measure val = validation == null || validation.size() == 0 ? null : measure(validation, false);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        EpochMetrics metrics = new EpochMetrics(epoch,
-                images == 0 ? Double.NaN : lossSum / images,
-                images == 0 ? 0 : (double) correct / images,
-                val == null ? Double.NaN : val.loss(),
-                val == null ? 0 : val.accuracy(),
-                seconds,
-                trainSeconds > 0 ? images / trainSeconds : 0,
+        EpochMetrics metrics = tally.metrics(val == null ? Double.NaN : val.loss(), val == null ? 0 : val.accuracy(),
                 complete);
         l.onEpoch(metrics);
         return metrics;
