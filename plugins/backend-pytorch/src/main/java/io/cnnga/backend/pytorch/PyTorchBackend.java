@@ -3,6 +3,7 @@ package io.cnnga.backend.pytorch;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import io.cnnga.api.Backend;
+import io.cnnga.api.BackendOptions;
 import io.cnnga.api.DeviceChoice;
 import io.cnnga.api.MemoryEstimate;
 import io.cnnga.api.ModelSpec;
@@ -16,7 +17,7 @@ import java.util.OptionalDouble;
  * with the TensorFlow backend's semantics.
  *
  * <pre>{@code
- * try (Backend torch = new PyTorchBackend(PyTorchOptions.defaults());
+ * try (Backend torch = new PyTorchBackend(BackendOptions.defaults());
  *      TrainingSession s = torch.open(spec, new TrainingConfig(2, 32, 1e-3, 42L, null))) {
  *     s.trainEpoch(1, splits.train(), splits.validation(), TrainingListener.NONE);
  * }
@@ -36,13 +37,13 @@ public final class PyTorchBackend implements Backend {
     static final int CPU_PEAK_SIZE = 2048;
     static final int GPU_PEAK_SIZE = 8192;
 
-    private final PyTorchOptions options;
+    private final BackendOptions options;
     private final DeviceChoice device;
     private final Engine engine;
     private volatile Double peak;
 
     /** @throws TrainingFailedException when libtorch cannot be loaded */
-    public PyTorchBackend(PyTorchOptions options) {
+    public PyTorchBackend(BackendOptions options) {
         this.options = options;
         this.device = DeviceChoice.parse(options.device());
         this.engine = PyTorchRuntime.engine(options.threads());
@@ -53,7 +54,7 @@ public final class PyTorchBackend implements Backend {
         return PyTorchRuntime.version();
     }
 
-    public PyTorchOptions options() {
+    public BackendOptions options() {
         return options;
     }
 

@@ -2,11 +2,12 @@ package io.cnnga.backend.pytorch;
 
 import io.cnnga.api.Backend;
 import io.cnnga.api.BackendFactory;
+import io.cnnga.api.BackendOptions;
 import io.cnnga.api.Options;
 
 /**
  * Creates the {@code pytorch} backend from a plan's {@code backend.options} ({@code device},
- * {@code threads}, {@code batchNormMomentum}, {@code batchNormStatistics}, {@code seed}; see {@link PyTorchOptions}).
+ * {@code threads}, {@code batchNormMomentum}, {@code batchNormStatistics}, {@code seed}; see {@link BackendOptions}).
  *
  * <pre>{@code
  * Backend torch = new PyTorchBackendFactory().create(Options.of("backend.options", Map.of("device", "cpu")));
@@ -31,6 +32,6 @@ public final class PyTorchBackendFactory implements BackendFactory {
 
     @Override
     public Backend create(Options options) {
-        return new PyTorchBackend(PyTorchOptions.consume(options));
+        return new PyTorchBackend(BackendOptions.consume(options));
     }
 }

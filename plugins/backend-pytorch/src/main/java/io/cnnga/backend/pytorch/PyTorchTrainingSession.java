@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import io.cnnga.api.BackendOptions;
 import io.cnnga.api.Batch;
 import io.cnnga.api.BatchNormStatistics;
 import io.cnnga.api.ChannelMoments;
@@ -89,7 +90,7 @@ final class PyTorchTrainingSession implements TrainingSession {
 
     /** Creates the network's tensors with fresh weights on {@code device}. */
     static PyTorchTrainingSession open(Engine engine, ModelSpec spec, TrainingConfig config, Device device,
-                                       PyTorchOptions options) {
+                                       BackendOptions options) {
         long seed = options.seedFor(config.seed());
         NDManager manager = null;
         boolean opened = false;

@@ -1,5 +1,6 @@
 package io.cnnga.backend.pytorch;
 
+import io.cnnga.api.BackendOptions;
 import io.cnnga.api.BatchNormStatistics;
 import io.cnnga.api.EpochMetrics;
 import io.cnnga.api.ImageSet;
@@ -38,7 +39,7 @@ public final class BenchmarkMain {
         ImageSet images = FashionMnist.available() ? FashionMnist.train(batch * steps)
                 : SyntheticImages.stripes(28, 28, 1, batch * steps, 1L);
         ImageSet warmup = images.head(batch * WARMUP_STEPS);
-        try (PyTorchBackend backend = new PyTorchBackend(new PyTorchOptions("cpu", threads, 0.9, BatchNormStatistics.RECOMPUTED, null))) {
+        try (PyTorchBackend backend = new PyTorchBackend(new BackendOptions("cpu", threads, 0.9, BatchNormStatistics.RECOMPUTED, null))) {
             double peak = Boolean.getBoolean("nopeak") ? Double.NaN : backend.peakGflops().orElse(Double.NaN);
             System.out.printf(Locale.ROOT, "%s; peak %.1f GFLOP/s (MatMul %dx%d)%n", backend, peak,
                     PyTorchBackend.CPU_PEAK_SIZE, PyTorchBackend.CPU_PEAK_SIZE);

@@ -3,6 +3,7 @@ package io.cnnga.backend.pytorch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cnnga.api.ActivationFunction;
+import io.cnnga.api.BackendOptions;
 import io.cnnga.api.BatchNormStatistics;
 import io.cnnga.api.EpochMetrics;
 import io.cnnga.api.ImageSet;
@@ -33,7 +34,7 @@ class LayerTrainingTest {
 
     @BeforeAll
     static void open() {
-        backend = new PyTorchBackend(new PyTorchOptions("cpu", 0, 0.9, BatchNormStatistics.RECOMPUTED, null));
+        backend = new PyTorchBackend(new BackendOptions("cpu", 0, 0.9, BatchNormStatistics.RECOMPUTED, null));
     }
 
     @AfterAll

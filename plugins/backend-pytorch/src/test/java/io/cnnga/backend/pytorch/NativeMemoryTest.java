@@ -2,6 +2,7 @@ package io.cnnga.backend.pytorch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cnnga.api.BackendOptions;
 import io.cnnga.api.BatchNormStatistics;
 import io.cnnga.api.ImageSet;
 import io.cnnga.api.TrainingConfig;
@@ -32,7 +33,7 @@ class NativeMemoryTest {
     void buildTrainCloseCyclesDoNotGrowResidentMemory() throws IOException {
         ImageSet data = FashionMnist.available() ? FashionMnist.train(160) : SyntheticImages.stripes(28, 28, 1, 160, 1L);
         List<Long> rss = new ArrayList<>();
-        try (PyTorchBackend backend = new PyTorchBackend(new PyTorchOptions("cpu", 0, 0.9, BatchNormStatistics.RECOMPUTED, null))) {
+        try (PyTorchBackend backend = new PyTorchBackend(new BackendOptions("cpu", 0, 0.9, BatchNormStatistics.RECOMPUTED, null))) {
             for (int cycle = 1; cycle <= CYCLES; cycle++) {
                 try (TrainingSession s = backend.open(ReferenceNetworks.refA(), new TrainingConfig(1, 32, 1e-3, cycle, null))) {
                     s.trainEpoch(1, data, null, TrainingListener.NONE);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cnnga.api.BackendFactory;
+import io.cnnga.api.BackendOptions;
 import io.cnnga.api.BatchNormStatistics;
 import io.cnnga.api.InvalidOptionException;
 import io.cnnga.api.Options;
@@ -29,12 +30,12 @@ class PyTorchBackendFactoryTest {
 
     @Test
     void optionsDefaultLikeTheTensorFlowBackend() {
-        PyTorchOptions o = PyTorchOptions.consume(Options.empty("backend.options"));
-        assertThat(o).isEqualTo(new PyTorchOptions("auto", 0, 0.9, BatchNormStatistics.RECOMPUTED, null));
+        BackendOptions o = BackendOptions.consume(Options.empty("backend.options"));
+        assertThat(o).isEqualTo(new BackendOptions("auto", 0, 0.9, BatchNormStatistics.RECOMPUTED, null));
         assertThat(o.seedFor(42L)).isEqualTo(42L);
-        PyTorchOptions set = PyTorchOptions.consume(Options.of("backend.options",
+        BackendOptions set = BackendOptions.consume(Options.of("backend.options",
                 Map.of("device", "gpu:1", "threads", 2, "batchNormMomentum", 0.99, "batchNormStatistics", "moving", "seed", 7)));
-        assertThat(set).isEqualTo(new PyTorchOptions("gpu:1", 2, 0.99, BatchNormStatistics.MOVING, 7L));
+        assertThat(set).isEqualTo(new BackendOptions("gpu:1", 2, 0.99, BatchNormStatistics.MOVING, 7L));
         assertThat(set.seedFor(42L)).isEqualTo(7L);
     }
 
@@ -48,13 +49,13 @@ class PyTorchBackendFactoryTest {
 
     @Test
     void badValuesNameTheirPath() {
-        assertThatThrownBy(() -> PyTorchOptions.consume(Options.of("backend.options", Map.of("device", "cuda"))))
+        assertThatThrownBy(() -> BackendOptions.consume(Options.of("backend.options", Map.of("device", "cuda"))))
                 .isInstanceOf(InvalidOptionException.class)
                 .hasMessageStartingWith("backend.options.device: unknown device \"cuda\"");
-        assertThatThrownBy(() -> PyTorchOptions.consume(Options.of("backend.options", Map.of("batchNormMomentum", 1))))
+        assertThatThrownBy(() -> BackendOptions.consume(Options.of("backend.options", Map.of("batchNormMomentum", 1))))
                 .isInstanceOf(InvalidOptionException.class)
                 .hasMessageStartingWith("backend.options.batchNormMomentum: must be at least 0 and less than 1");
-        assertThatThrownBy(() -> PyTorchOptions.consume(Options.of("backend.options", Map.of("threads", -1))))
+        assertThatThrownBy(() -> BackendOptions.consume(Options.of("backend.options", Map.of("threads", -1))))
                 .isInstanceOf(InvalidOptionException.class)
                 .hasMessageStartingWith("backend.options.threads:");
     }

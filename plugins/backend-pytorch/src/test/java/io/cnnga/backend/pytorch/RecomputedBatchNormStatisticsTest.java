@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.cnnga.api.ActivationFunction;
 import io.cnnga.api.Backend;
+import io.cnnga.api.BackendOptions;
 import io.cnnga.api.BatchNormStatistics;
 import io.cnnga.api.ImageSet;
 import io.cnnga.api.LayerParameter;
@@ -16,7 +17,6 @@ import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.TrainingListener;
 import io.cnnga.api.TrainingSession;
 import io.cnnga.backend.tensorflow.TensorFlowBackend;
-import io.cnnga.backend.tensorflow.TensorFlowOptions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +68,7 @@ class RecomputedBatchNormStatisticsTest {
         // measure the same network.
         List<LayerParameter> torch = statisticsAfterOneEpoch(pytorch(BatchNormStatistics.RECOMPUTED), TWO_STAGES, 1e-12);
         List<LayerParameter> tf = statisticsAfterOneEpoch(
-                new TensorFlowBackend(new TensorFlowOptions("cpu", 0, 0.9, BatchNormStatistics.RECOMPUTED, null)),
+                new TensorFlowBackend(new BackendOptions("cpu", 0, 0.9, BatchNormStatistics.RECOMPUTED, null)),
                 TWO_STAGES, 1e-12);
         for (int layer = 0; layer < 2; layer++) {
             for (String kind : List.of(LayerParameter.MOVING_MEAN, LayerParameter.MOVING_VARIANCE)) {
@@ -84,7 +84,7 @@ class RecomputedBatchNormStatisticsTest {
     }
 
     private static Backend pytorch(BatchNormStatistics mode) {
-        return new PyTorchBackend(new PyTorchOptions("cpu", 0, 0.9, mode, null));
+        return new PyTorchBackend(new BackendOptions("cpu", 0, 0.9, mode, null));
     }
 
     /** Every batch-norm layer's running statistics after one epoch on {@link #TRAIN}; closes {@code backend}. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.cnnga.api.Backend;
+import io.cnnga.api.BackendOptions;
 import io.cnnga.api.BatchNormStatistics;
 import io.cnnga.api.EpochMetrics;
 import io.cnnga.api.Evaluation;
@@ -12,7 +13,6 @@ import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.TrainingListener;
 import io.cnnga.api.TrainingSession;
 import io.cnnga.backend.tensorflow.TensorFlowBackend;
-import io.cnnga.backend.tensorflow.TensorFlowOptions;
 import io.cnnga.backend.tensorflow.ReferenceNetworks;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -42,11 +42,11 @@ class RefAAgreesWithTensorFlowTest {
         ImageSet test = FashionMnist.test(0);
         TrainingConfig config = new TrainingConfig(1, 32, 0.001, 42L, null);
         Outcome tf;
-        try (Backend backend = new TensorFlowBackend(new TensorFlowOptions("cpu", 0, 0.9, BatchNormStatistics.RECOMPUTED, null))) {
+        try (Backend backend = new TensorFlowBackend(new BackendOptions("cpu", 0, 0.9, BatchNormStatistics.RECOMPUTED, null))) {
             tf = train(backend, config, train, test);
         }
         Outcome torch;
-        try (Backend backend = new PyTorchBackend(new PyTorchOptions("cpu", 0, 0.9, BatchNormStatistics.RECOMPUTED, null))) {
+        try (Backend backend = new PyTorchBackend(new BackendOptions("cpu", 0, 0.9, BatchNormStatistics.RECOMPUTED, null))) {
             torch = train(backend, config, train, test);
         }
         System.out.printf(Locale.ROOT, "ref-a, 1 epoch on 6,000 Fashion-MNIST images, seed 42, tested on %,d: "

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.cnnga.api.ActivationFunction;
+import io.cnnga.api.BackendOptions;
 import io.cnnga.api.BatchNormStatistics;
 import io.cnnga.api.DeviceChoice;
 import io.cnnga.api.EpochMetrics;
@@ -44,7 +45,7 @@ class TrainingSessionTest {
 
     @BeforeAll
     static void open() {
-        backend = new PyTorchBackend(new PyTorchOptions("cpu", 0, 0.9, BatchNormStatistics.RECOMPUTED, null));
+        backend = new PyTorchBackend(new BackendOptions("cpu", 0, 0.9, BatchNormStatistics.RECOMPUTED, null));
     }
 
     @AfterAll

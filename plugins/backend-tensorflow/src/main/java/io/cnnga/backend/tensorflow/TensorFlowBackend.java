@@ -1,6 +1,7 @@
 package io.cnnga.backend.tensorflow;
 
 import io.cnnga.api.Backend;
+import io.cnnga.api.BackendOptions;
 import io.cnnga.api.DeviceChoice;
 import io.cnnga.api.EventLog;
 import io.cnnga.api.MemoryEstimate;
@@ -24,7 +25,7 @@ import org.tensorflow.proto.ConfigProto;
  * Trains {@link ModelSpec}s with TensorFlow Java in graph mode, on the CPU or a GPU.
  *
  * <pre>{@code
- * try (Backend tf = new TensorFlowBackend(TensorFlowOptions.defaults());
+ * try (Backend tf = new TensorFlowBackend(BackendOptions.defaults());
  *      TrainingSession s = tf.open(spec, new TrainingConfig(2, 32, 1e-3, 42L, null))) {
  *     s.trainEpoch(1, splits.train(), splits.validation(), TrainingListener.NONE);
  * }
@@ -42,12 +43,12 @@ public final class TensorFlowBackend implements Backend {
     static final int CPU_PEAK_SIZE = 2048;
     static final int GPU_PEAK_SIZE = 8192;
 
-    private final TensorFlowOptions options;
+    private final BackendOptions options;
     private final DeviceChoice device;
     private final Map<DeviceChoice, String> deviceProblems = new ConcurrentHashMap<>();
     private volatile Double peak;
 
-    public TensorFlowBackend(TensorFlowOptions options) {
+    public TensorFlowBackend(BackendOptions options) {
         this.options = options;
         this.device = DeviceChoice.parse(options.device());
         TensorFlow.version(); // loads the natives now, not in the middle of a trial
@@ -58,7 +59,7 @@ public final class TensorFlowBackend implements Backend {
         return TensorFlow.version();
     }
 
-    public TensorFlowOptions options() {
+    public BackendOptions options() {
         return options;
     }
 

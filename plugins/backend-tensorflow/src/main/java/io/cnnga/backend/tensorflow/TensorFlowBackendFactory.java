@@ -2,12 +2,13 @@ package io.cnnga.backend.tensorflow;
 
 import io.cnnga.api.Backend;
 import io.cnnga.api.BackendFactory;
+import io.cnnga.api.BackendOptions;
 import io.cnnga.api.Options;
 
 /**
  * Creates the {@code tensorflow} backend from a plan's {@code backend.options}
  * ({@code device}, {@code threads}, {@code batchNormMomentum}, {@code batchNormStatistics}, {@code seed}; see
- * {@link TensorFlowOptions}).
+ * {@link BackendOptions}).
  *
  * <pre>{@code
  * Backend tf = new TensorFlowBackendFactory().create(Options.of("backend.options", Map.of("device", "cpu")));
@@ -31,6 +32,6 @@ public final class TensorFlowBackendFactory implements BackendFactory {
 
     @Override
     public Backend create(Options options) {
-        return new TensorFlowBackend(TensorFlowOptions.consume(options));
+        return new TensorFlowBackend(BackendOptions.consume(options));
     }
 }

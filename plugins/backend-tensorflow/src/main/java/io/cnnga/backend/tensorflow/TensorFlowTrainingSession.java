@@ -1,5 +1,6 @@
 package io.cnnga.backend.tensorflow;
 
+import io.cnnga.api.BackendOptions;
 import io.cnnga.api.Batch;
 import io.cnnga.api.BatchNormStatistics;
 import io.cnnga.api.ChannelMoments;
@@ -77,7 +78,7 @@ final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
 
     /** Builds the graph, opens a session and gives every variable its first value. */
     static TensorFlowTrainingSession open(ModelSpec spec, TrainingConfig config, DeviceChoice device, boolean onCpu,
-                                          TensorFlowOptions options) {
+                                          BackendOptions options) {
         long seed = options.seedFor(config.seed());
         Graph graph = new Graph();
         Session session = null;

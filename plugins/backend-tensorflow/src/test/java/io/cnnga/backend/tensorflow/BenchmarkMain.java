@@ -1,5 +1,6 @@
 package io.cnnga.backend.tensorflow;
 
+import io.cnnga.api.BackendOptions;
 import io.cnnga.api.BatchNormStatistics;
 import io.cnnga.api.DeviceChoice;
 import io.cnnga.api.ImageSet;
@@ -24,7 +25,7 @@ public final class BenchmarkMain {
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         ImageSet data = FashionMnist.available() ? FashionMnist.train(batch * steps) : null;
-        try (TensorFlowBackend backend = new TensorFlowBackend(new TensorFlowOptions("cpu", 0, 0.9, BatchNormStatistics.RECOMPUTED, null))) {
+        try (TensorFlowBackend backend = new TensorFlowBackend(new BackendOptions("cpu", 0, 0.9, BatchNormStatistics.RECOMPUTED, null))) {
             double peak = backend.peakGflops().orElseThrow();
             System.out.printf(Locale.ROOT, "peak %.1f GFLOP/s (float32 MatMul %dx%d)%n", peak,
                     TensorFlowBackend.CPU_PEAK_SIZE, TensorFlowBackend.CPU_PEAK_SIZE);

@@ -3,6 +3,7 @@ package io.cnnga.backend.tensorflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.cnnga.api.BackendOptions;
 import io.cnnga.api.BatchNormStatistics;
 import io.cnnga.api.EpochMetrics;
 import io.cnnga.api.Evaluation;
@@ -54,7 +55,7 @@ class FashionMnistTrainingTest {
         double momentum = Double.parseDouble(System.getProperty("cnnga.batchNormMomentum", "0.9"));
         BatchNormStatistics statistics = BatchNormStatistics.valueOf(
                 System.getProperty("cnnga.batchNormStatistics", "recomputed").toUpperCase(java.util.Locale.ROOT));
-        try (TensorFlowBackend backend = new TensorFlowBackend(new TensorFlowOptions("cpu", 0, momentum, statistics, null));
+        try (TensorFlowBackend backend = new TensorFlowBackend(new BackendOptions("cpu", 0, momentum, statistics, null));
              TrainingSession session = backend.open(ReferenceNetworks.refA(), new TrainingConfig(1, 32, 1e-3, Long.getLong("cnnga.seed", 42L), null))) {
             EpochMetrics m = session.trainEpoch(1, train, validation, listener);
             Evaluation e = session.evaluate(test);

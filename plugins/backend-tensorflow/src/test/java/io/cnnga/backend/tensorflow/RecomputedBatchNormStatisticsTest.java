@@ -3,6 +3,7 @@ package io.cnnga.backend.tensorflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.cnnga.api.BackendOptions;
 import io.cnnga.api.BatchNormStatistics;
 import io.cnnga.api.ImageSet;
 import io.cnnga.api.LayerParameter;
@@ -51,7 +52,7 @@ class RecomputedBatchNormStatisticsTest {
     /** {moving mean, moving variance} of the batch-norm layer after one epoch on {@link #TRAIN}. */
     private static float[][] statisticsAfterOneEpoch(BatchNormStatistics mode) {
         String layer = DROPOUT_THEN_BATCH_NORM.summary().get(1).name();
-        try (TensorFlowBackend backend = new TensorFlowBackend(new TensorFlowOptions("cpu", 0, 0.9, mode, null));
+        try (TensorFlowBackend backend = new TensorFlowBackend(new BackendOptions("cpu", 0, 0.9, mode, null));
              TrainingSession session = backend.open(DROPOUT_THEN_BATCH_NORM, Shapes.config(16, 1e-3))) {
             session.trainEpoch(1, TRAIN, null, TrainingListener.NONE);
             List<LayerParameter> params = session.parameters(Set.of(layer));

@@ -1,5 +1,6 @@
 package io.cnnga.backend.tensorflow;
 
+import io.cnnga.api.BackendOptions;
 import io.cnnga.api.BatchNormStatistics;
 import io.cnnga.api.DataInfo;
 import io.cnnga.api.ImageSet;
@@ -46,7 +47,7 @@ final class Shapes {
     }
 
     static TensorFlowBackend cpuBackend() {
-        return new TensorFlowBackend(new TensorFlowOptions("cpu", 0, 0.9, BatchNormStatistics.RECOMPUTED, null));
+        return new TensorFlowBackend(new BackendOptions("cpu", 0, 0.9, BatchNormStatistics.RECOMPUTED, null));
     }
 
     static long rssKilobytes() {

@@ -3,6 +3,7 @@ package io.cnnga.backend.tensorflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cnnga.api.ActivationFunction;
+import io.cnnga.api.BackendOptions;
 import io.cnnga.api.BatchNormStatistics;
 import io.cnnga.api.EpochMetrics;
 import io.cnnga.api.Evaluation;
@@ -86,7 +87,7 @@ class TrainingSessionTest {
         assertThat(b.predictions()).containsExactly(a.predictions());
         assertThat(c.loss()).isNotEqualTo(a.loss());
         // the backend's seed option replaces the config's
-        try (TensorFlowBackend seeded = new TensorFlowBackend(new TensorFlowOptions("cpu", 0, 0.9, BatchNormStatistics.RECOMPUTED, 8L));
+        try (TensorFlowBackend seeded = new TensorFlowBackend(new BackendOptions("cpu", 0, 0.9, BatchNormStatistics.RECOMPUTED, 8L));
              TrainingSession s = seeded.open(network(), Shapes.config(16, 1e-3))) {
             assertThat(s.evaluate(data).loss()).isEqualTo(c.loss());
         }

@@ -1,41 +1,43 @@
-package io.cnnga.backend.tensorflow;
+package io.cnnga.api;
 
-import io.cnnga.api.BatchNormStatistics;
-import io.cnnga.api.DeviceChoice;
-import io.cnnga.api.InvalidOptionException;
-import io.cnnga.api.Options;
 import java.util.Objects;
 
 /**
- * The {@code backend.options} of the TensorFlow backend.
+ * The {@code backend.options} the built-in backends share: the same keys and meanings whichever
+ * backend a plan names, so that a plan switches backend by changing only {@code backend.id}.
  *
  * <pre>{@code
  * "backend": { "id": "tensorflow",
  *              "options": { "device": "gpu:0", "threads": 2, "batchNormMomentum": 0.9,
  *                          "batchNormStatistics": "recomputed", "seed": 7 } }
+ *
+ * BackendOptions o = BackendOptions.consume(options);   // in BackendFactory.create: rejects unknown keys
  * }</pre>
  *
  * @param device            where networks train unless a trial's config names a device:
- *                          {@code auto} (TensorFlow's choice: the first GPU if the GPU natives
- *                          find one, else the CPU), {@code cpu} or {@code gpu:N}
- * @param threads           intra-op threads; 0 lets TensorFlow use every core. TensorFlow fixes
- *                          this with the first session of the JVM: later values are ignored
- * @param batchNormMomentum momentum of batch norm's moving mean and variance, in [0, 1); 0.9 by
- *                          default, because Keras' 0.99 leaves the inference statistics far from
- *                          the weights after the one or two epochs a trial trains
+ *                          {@code auto} (the backend's choice: the first GPU it sees, else the CPU),
+ *                          {@code cpu} or {@code gpu:N} ({@link DeviceChoice})
+ * @param threads           intra-op threads; 0 lets the framework use every core. Both frameworks
+ *                          keep one thread pool per JVM: TensorFlow fixes it with its first
+ *                          session, libtorch with the latest backend given a positive value
+ * @param batchNormMomentum momentum of batch norm's moving mean and variance in TensorFlow's sense
+ *                          ({@code moving = momentum · moving + (1 − momentum) · batch}), in
+ *                          [0, 1); 0.9 by default, because Keras' 0.99 leaves the inference
+ *                          statistics far from the weights after the one or two epochs a trial
+ *                          trains
  * @param batchNormStatistics what batch norm uses at inference after an epoch: the statistics
  *                          {@code recomputed} with the final weights (the default) or the
  *                          {@code moving} averages; see {@link BatchNormStatistics}
  * @param seed              when set, replaces the training config's seed for weights, dropout and
  *                          batch order; null to use the config's
  */
-public record TensorFlowOptions(String device, int threads, double batchNormMomentum,
+public record BackendOptions(String device, int threads, double batchNormMomentum,
         BatchNormStatistics batchNormStatistics, Long seed) {
 
     public static final String DEFAULT_DEVICE = "auto";
     public static final double DEFAULT_MOMENTUM = 0.9;
 
-    public TensorFlowOptions {
+    public BackendOptions {
         DeviceChoice.parse(device);
         if (threads < 0) {
             throw new IllegalArgumentException("threads must be >= 0, was " + threads);
@@ -47,8 +49,8 @@ public record TensorFlowOptions(String device, int threads, double batchNormMome
     }
 
     /** Every option at its default. */
-    public static TensorFlowOptions defaults() {
-        return new TensorFlowOptions(DEFAULT_DEVICE, 0, DEFAULT_MOMENTUM, BatchNormStatistics.RECOMPUTED, null);
+    public static BackendOptions defaults() {
+        return new BackendOptions(DEFAULT_DEVICE, 0, DEFAULT_MOMENTUM, BatchNormStatistics.RECOMPUTED, null);
     }
 
     /**
@@ -56,7 +58,7 @@ public record TensorFlowOptions(String device, int threads, double batchNormMome
      *
      * @throws InvalidOptionException naming the JSON path of a bad or unknown option
      */
-    public static TensorFlowOptions consume(Options options) {
+    public static BackendOptions consume(Options options) {
         String device = options.string("device", DEFAULT_DEVICE);
         try {
             DeviceChoice.parse(device);
@@ -72,7 +74,7 @@ public record TensorFlowOptions(String device, int threads, double batchNormMome
         BatchNormStatistics statistics = BatchNormStatistics.consume(options);
         Long seed = options.has("seed") ? options.longValue("seed", 0) : null;
         options.finish();
-        return new TensorFlowOptions(device, threads, momentum, statistics, seed);
+        return new BackendOptions(device, threads, momentum, statistics, seed);
     }
 
     /** The seed a training uses: this backend's when set, else the config's. */
