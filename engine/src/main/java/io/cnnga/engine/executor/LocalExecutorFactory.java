@@ -1,6 +1,6 @@
 package io.cnnga.engine.executor;
 
-import io.cnnga.api.DeviceChoice;
+import io.cnnga.api.support.DeviceChoice;
 import io.cnnga.api.Executor;
 import io.cnnga.api.ExecutorFactory;
 import io.cnnga.api.InvalidOptionException;

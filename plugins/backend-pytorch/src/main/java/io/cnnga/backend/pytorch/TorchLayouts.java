@@ -1,7 +1,7 @@
 package io.cnnga.backend.pytorch;
 
 /**
- * TensorFlow-ordered kernels (as {@link io.cnnga.api.GlorotUniform} draws them) reordered into
+ * TensorFlow-ordered kernels (as {@link io.cnnga.api.support.GlorotUniform} draws them) reordered into
  * PyTorch's layouts, so that both backends start from the same weights.
  *
  * <pre>{@code

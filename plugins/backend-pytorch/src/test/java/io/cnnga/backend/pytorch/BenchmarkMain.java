@@ -1,7 +1,7 @@
 package io.cnnga.backend.pytorch;
 
-import io.cnnga.api.BackendOptions;
-import io.cnnga.api.BatchNormStatistics;
+import io.cnnga.api.support.BackendOptions;
+import io.cnnga.api.support.BatchNormStatistics;
 import io.cnnga.api.EpochMetrics;
 import io.cnnga.api.ImageSet;
 import io.cnnga.api.ModelSpec;

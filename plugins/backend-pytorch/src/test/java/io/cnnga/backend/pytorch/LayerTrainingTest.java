@@ -3,8 +3,8 @@ package io.cnnga.backend.pytorch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cnnga.api.ActivationFunction;
-import io.cnnga.api.BackendOptions;
-import io.cnnga.api.BatchNormStatistics;
+import io.cnnga.api.support.BackendOptions;
+import io.cnnga.api.support.BatchNormStatistics;
 import io.cnnga.api.EpochMetrics;
 import io.cnnga.api.ImageSet;
 import io.cnnga.api.LayerSpec;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cnnga.api.BackendFactory;
-import io.cnnga.api.BackendOptions;
-import io.cnnga.api.BatchNormStatistics;
+import io.cnnga.api.support.BackendOptions;
+import io.cnnga.api.support.BatchNormStatistics;
 import io.cnnga.api.InvalidOptionException;
 import io.cnnga.api.Options;
 import io.cnnga.api.Plugin;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.cnnga.api.ActivationFunction;
 import io.cnnga.api.Backend;
-import io.cnnga.api.BackendOptions;
-import io.cnnga.api.BatchNormStatistics;
+import io.cnnga.api.support.BackendOptions;
+import io.cnnga.api.support.BatchNormStatistics;
 import io.cnnga.api.ImageSet;
 import io.cnnga.api.LayerParameter;
 import io.cnnga.api.LayerSpec;

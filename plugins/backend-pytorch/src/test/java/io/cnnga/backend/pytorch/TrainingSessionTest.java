@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.cnnga.api.ActivationFunction;
-import io.cnnga.api.BackendOptions;
-import io.cnnga.api.BatchNormStatistics;
-import io.cnnga.api.DeviceChoice;
+import io.cnnga.api.support.BackendOptions;
+import io.cnnga.api.support.BatchNormStatistics;
+import io.cnnga.api.support.DeviceChoice;
 import io.cnnga.api.EpochMetrics;
 import io.cnnga.api.Evaluation;
-import io.cnnga.api.GlorotUniform;
+import io.cnnga.api.support.GlorotUniform;
 import io.cnnga.api.ImageSet;
 import io.cnnga.api.LayerParameter;
 import io.cnnga.api.LayerSpec;

@@ -1,6 +1,6 @@
 package io.cnnga.backend.tensorflow;
 
-import io.cnnga.api.DeviceChoice;
+import io.cnnga.api.support.DeviceChoice;
 import io.cnnga.api.LayerSummary;
 import io.cnnga.api.ModelSpec;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.cnnga.backend.tensorflow;
 
-import io.cnnga.api.DeviceChoice;
+import io.cnnga.api.support.DeviceChoice;
 import org.tensorflow.DeviceSpec;
 import org.tensorflow.op.Ops;
 

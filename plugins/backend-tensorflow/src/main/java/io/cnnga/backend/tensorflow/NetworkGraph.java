@@ -1,7 +1,7 @@
 package io.cnnga.backend.tensorflow;
 
 import io.cnnga.api.ActivationFunction;
-import io.cnnga.api.DeviceChoice;
+import io.cnnga.api.support.DeviceChoice;
 import io.cnnga.api.LayerSpec;
 import io.cnnga.api.LayerSummary;
 import io.cnnga.api.ModelSpec;

@@ -1,6 +1,6 @@
 package io.cnnga.backend.tensorflow;
 
-import io.cnnga.api.GlorotUniform;
+import io.cnnga.api.support.GlorotUniform;
 import io.cnnga.api.LayerSpec;
 import io.cnnga.api.LayerSummary;
 import io.cnnga.api.ModelSpec;

@@ -1,6 +1,6 @@
 package io.cnnga.backend.tensorflow;
 
-import io.cnnga.api.DeviceChoice;
+import io.cnnga.api.support.DeviceChoice;
 import io.cnnga.api.ModelSpec;
 import io.cnnga.api.TrainingFailedException;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.cnnga.backend.tensorflow;
 
-import io.cnnga.api.DeviceChoice;
+import io.cnnga.api.support.DeviceChoice;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tensorflow.proto.ConfigProto;

@@ -1,10 +1,10 @@
 package io.cnnga.backend.tensorflow;
 
 import io.cnnga.api.Backend;
-import io.cnnga.api.BackendOptions;
-import io.cnnga.api.DeviceChoice;
+import io.cnnga.api.support.BackendOptions;
+import io.cnnga.api.support.DeviceChoice;
 import io.cnnga.api.EventLog;
-import io.cnnga.api.MemoryEstimate;
+import io.cnnga.api.support.MemoryEstimate;
 import io.cnnga.api.ModelSpec;
 import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.TrainingFailedException;

@@ -2,7 +2,7 @@ package io.cnnga.backend.tensorflow;
 
 import io.cnnga.api.Backend;
 import io.cnnga.api.BackendFactory;
-import io.cnnga.api.BackendOptions;
+import io.cnnga.api.support.BackendOptions;
 import io.cnnga.api.Options;
 
 /**

@@ -1,12 +1,12 @@
 package io.cnnga.backend.tensorflow;
 
-import io.cnnga.api.BackendOptions;
+import io.cnnga.api.support.BackendOptions;
 import io.cnnga.api.Batch;
-import io.cnnga.api.BatchNormStatistics;
-import io.cnnga.api.ChannelMoments;
-import io.cnnga.api.DeviceChoice;
+import io.cnnga.api.support.BatchNormStatistics;
+import io.cnnga.api.support.ChannelMoments;
+import io.cnnga.api.support.DeviceChoice;
 import io.cnnga.api.EpochMetrics;
-import io.cnnga.api.EpochTally;
+import io.cnnga.api.support.EpochTally;
 import io.cnnga.api.Evaluation;
 import io.cnnga.api.ImageSet;
 import io.cnnga.api.LayerParameter;

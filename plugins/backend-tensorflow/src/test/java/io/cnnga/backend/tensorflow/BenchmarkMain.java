@@ -1,8 +1,8 @@
 package io.cnnga.backend.tensorflow;
 
-import io.cnnga.api.BackendOptions;
-import io.cnnga.api.BatchNormStatistics;
-import io.cnnga.api.DeviceChoice;
+import io.cnnga.api.support.BackendOptions;
+import io.cnnga.api.support.BatchNormStatistics;
+import io.cnnga.api.support.DeviceChoice;
 import io.cnnga.api.ImageSet;
 import io.cnnga.api.ModelSpec;
 import java.util.ArrayList;

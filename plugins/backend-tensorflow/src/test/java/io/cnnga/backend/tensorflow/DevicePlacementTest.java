@@ -2,7 +2,7 @@ package io.cnnga.backend.tensorflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cnnga.api.DeviceChoice;
+import io.cnnga.api.support.DeviceChoice;
 import org.junit.jupiter.api.Test;
 
 class DevicePlacementTest {

@@ -1,4 +1,4 @@
-package io.cnnga.api;
+package io.cnnga.api.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

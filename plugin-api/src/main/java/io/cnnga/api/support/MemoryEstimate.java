@@ -1,4 +1,9 @@
-package io.cnnga.api;
+package io.cnnga.api.support;
+
+import io.cnnga.api.LayerSummary;
+import io.cnnga.api.TrainingFailedException;
+import io.cnnga.api.LayerSpec;
+import io.cnnga.api.ModelSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,9 @@
-package io.cnnga.api;
+package io.cnnga.api.support;
+
+import io.cnnga.api.Batch;
+import io.cnnga.api.ImageSet;
+import io.cnnga.api.InvalidOptionException;
+import io.cnnga.api.Options;
 
 import java.util.List;
 import java.util.Locale;

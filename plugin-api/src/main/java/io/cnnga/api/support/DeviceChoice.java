@@ -1,4 +1,6 @@
-package io.cnnga.api;
+package io.cnnga.api.support;
+
+import io.cnnga.api.TrainingConfig;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,10 @@
-package io.cnnga.api;
+package io.cnnga.api.support;
+
+import io.cnnga.api.Shape;
+import io.cnnga.api.ActivationFunction;
+import io.cnnga.api.Padding;
+import io.cnnga.api.LayerSpec;
+import io.cnnga.api.ModelSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

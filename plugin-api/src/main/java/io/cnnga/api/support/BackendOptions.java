@@ -1,4 +1,8 @@
-package io.cnnga.api;
+package io.cnnga.api.support;
+
+import io.cnnga.api.BackendFactory;
+import io.cnnga.api.InvalidOptionException;
+import io.cnnga.api.Options;
 
 import java.util.Objects;
 

@@ -1,4 +1,9 @@
-package io.cnnga.api;
+package io.cnnga.api.support;
+
+import io.cnnga.api.TrainingFailedException;
+import io.cnnga.api.Batch;
+import io.cnnga.api.TrainingSession;
+import io.cnnga.api.EpochMetrics;
 
 /**
  * The running totals of one epoch's training steps and the {@link EpochMetrics} they end in: what

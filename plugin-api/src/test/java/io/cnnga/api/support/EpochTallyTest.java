@@ -1,4 +1,7 @@
-package io.cnnga.api;
+package io.cnnga.api.support;
+
+import io.cnnga.api.TrainingFailedException;
+import io.cnnga.api.EpochMetrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

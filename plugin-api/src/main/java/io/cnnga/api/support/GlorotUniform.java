@@ -1,4 +1,4 @@
-package io.cnnga.api;
+package io.cnnga.api.support;
 
 import java.util.SplittableRandom;
 

@@ -1,4 +1,4 @@
-package io.cnnga.api;
+package io.cnnga.api.support;
 
 /**
  * The mean and variance per channel of a layer's input over many batches, pooled from each

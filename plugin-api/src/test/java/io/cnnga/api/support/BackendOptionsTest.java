@@ -1,4 +1,7 @@
-package io.cnnga.api;
+package io.cnnga.api.support;
+
+import io.cnnga.api.InvalidOptionException;
+import io.cnnga.api.Options;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
