@@ -6,6 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 
 /**
@@ -43,6 +44,10 @@ public final class EngineCommand implements Runnable {
             if (e instanceof InvalidInputException) {
                 err.println("error: " + e.getMessage());
                 status = ExitCode.BAD_INPUT;
+            } else if (e instanceof UncheckedIOException) {
+                // the machine failed the engine (a full disk, a folder gone): the message names the file and the cause
+                err.println("error: " + e.getMessage());
+                status = ExitCode.INTERNAL;
             } else if (e instanceof RunStoppedException) {
                 err.println("run stopped: " + e.getMessage());
                 status = ExitCode.INTERNAL;

@@ -2,13 +2,13 @@ package io.cnnga.engine.evolution;
 
 import io.cnnga.api.Genome;
 import io.cnnga.api.TrialResult;
+import io.cnnga.engine.plan.Selector;
 import io.jenetics.BitGene;
 import io.jenetics.EliteSelector;
 import io.jenetics.Genotype;
 import io.jenetics.Optimize;
 import io.jenetics.Phenotype;
 import io.jenetics.RouletteWheelSelector;
-import io.jenetics.Selector;
 import io.jenetics.SinglePointCrossover;
 import io.jenetics.TournamentSelector;
 import io.jenetics.engine.Engine;
@@ -33,7 +33,7 @@ import java.util.function.Predicate;
  * <pre>{@code
  * GeneticSearch search = GeneticSearch.builder(20)
  *         .population(4).generations(20).mutationProbability(0.25).crossoverProbability(0.6)
- *         .selector("roulette").elites(1).seed(42)
+ *         .selector(Selector.ROULETTE).elites(1).seed(42)
  *         .valid(genome -> decoder.decode(genome, info).forwardFlops() <= 2e8)
  *         .build();
  * List<GenerationReport> history = search.run(evaluator, report -> log(report));
@@ -52,7 +52,7 @@ public final class GeneticSearch {
     private final int generations;
     private final double mutationProbability;
     private final double crossoverProbability;
-    private final String selector;
+    private final Selector selector;
     private final int tournamentSize;
     private final int elites;
     private final long seed;
@@ -146,10 +146,10 @@ public final class GeneticSearch {
         return start;
     }
 
-    private Selector<BitGene, Double> selector() {
+    private io.jenetics.Selector<BitGene, Double> selector() {
         return switch (selector) {
-            case "tournament" -> new TournamentSelector<>(tournamentSize);
-            default -> new RouletteWheelSelector<>();
+            case TOURNAMENT -> new TournamentSelector<>(tournamentSize);
+            case ROULETTE -> new RouletteWheelSelector<>();
         };
     }
 
@@ -208,7 +208,7 @@ public final class GeneticSearch {
         private int generations = 20;
         private double mutationProbability = -1;
         private double crossoverProbability = 0.6;
-        private String selector = "roulette";
+        private Selector selector = Selector.ROULETTE;
         private int tournamentSize = 2;
         private int elites = 1;
         private long seed = 42;
@@ -241,8 +241,7 @@ public final class GeneticSearch {
             return this;
         }
 
-        /** {@code roulette} or {@code tournament}. */
-        public Builder selector(String value) {
+        public Builder selector(Selector value) {
             this.selector = value;
             return this;
         }
@@ -275,8 +274,8 @@ public final class GeneticSearch {
             if (mutationProbability < 0) {
                 mutationProbability = 1.0 / population;
             }
-            if (!selector.equals("roulette") && !selector.equals("tournament")) {
-                throw new IllegalArgumentException("selector must be roulette or tournament, was " + selector);
+            if (selector == null) {
+                throw new IllegalArgumentException("a selector is required");
             }
             return new GeneticSearch(this);
         }

@@ -10,8 +10,7 @@ import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.Trial;
 import io.cnnga.api.TrialResult;
 import io.cnnga.api.TrialStatus;
-import io.cnnga.engine.run.Journal;
-import io.cnnga.engine.run.TrialJson;
+import io.cnnga.engine.journal.JournalJson;
 
 /**
  * A trial as it travels to a worker (a child JVM, a Spark task), and its result as it comes
@@ -24,7 +23,7 @@ import io.cnnga.engine.run.TrialJson;
  * //  "config": {"epochs": 1, "batchSize": 32, "learningRate": 0.001, "seed": 42, "device": null},
  * //  "params": 1234567, "flops": 8901234}}
  * TrialRequest request = TrialRequest.read(json);
- * TrialResult result = TrialRequest.readResult(resultJson, trial);   // TrialJson format
+ * TrialResult result = TrialRequest.readResult(resultJson, trial);   // a trial-finished event without times
  * }</pre>
  *
  * @param planJson   the resolved plan, as JSON
@@ -38,7 +37,7 @@ import io.cnnga.engine.run.TrialJson;
 public record TrialRequest(String planJson, int generation, int index, Genome genome, TrainingConfig config,
                            long params, long flops) {
 
-    private static final ObjectMapper MAPPER = Journal.mapper();
+    private static final ObjectMapper MAPPER = JournalJson.mapper();
 
     /** The request for {@code trial} of the plan {@code planJson}. */
     public static String write(String planJson, Trial trial) {
@@ -92,9 +91,9 @@ public record TrialRequest(String planJson, int generation, int index, Genome ge
         return root.toString();
     }
 
-    /** A result as a worker writes it (the journal's {@link TrialJson} format). */
+    /** A result as a worker writes it: a {@code trial-finished} event without its times ({@link JournalJson#writeResult}). */
     public static String writeResult(TrialResult result) {
-        return TrialJson.write(MAPPER.createObjectNode(), result).toString();
+        return JournalJson.writeResult(result);
     }
 
     /**
@@ -106,7 +105,7 @@ public record TrialRequest(String planJson, int generation, int index, Genome ge
     public static TrialResult readResult(String resultJson, Trial trial) {
         TrialResult r;
         try {
-            r = TrialJson.read(parse(resultJson, "the worker's result"));
+            r = JournalJson.readResult(resultJson);
         } catch (RuntimeException e) {
             throw new InvalidInputException("the worker's result is not a trial result: " + e.getMessage());
         }

@@ -114,7 +114,7 @@ public final class PlanReader {
         int generations = s.integer("generations", paper.generations(), 1, Integer.MAX_VALUE);
         double mutation = s.number("mutationProbability", 1.0 / population, 0, 1);
         double crossover = s.number("crossoverProbability", paper.crossoverProbability(), 0, 1);
-        String selector = s.choice("selector", paper.selector(), List.of(SearchSettings.ROULETTE, SearchSettings.TOURNAMENT));
+        Selector selector = Selector.of(s.choice("selector", paper.selector().id(), Selector.ids()));
         int tournamentSize = s.integer("tournamentSize", paper.tournamentSize(), 2, population);
         int elites = s.integer("elites", paper.elites(), 0, population - 1);
         double maxFlops = s.number("maxForwardFlops", paper.maxForwardFlops(), 0, Double.MAX_VALUE);

@@ -11,7 +11,7 @@ package io.cnnga.engine.plan;
  * @param generations          generations to evolve (paper: 20)
  * @param mutationProbability  probability that each bit flips (paper: 1 / population)
  * @param crossoverProbability probability that a pair undergoes single-point crossover
- * @param selector             {@code roulette} (the paper's) or {@code tournament}
+ * @param selector             how parents are chosen (the paper's: roulette)
  * @param tournamentSize       contestants per tournament, when the selector is {@code tournament}
  * @param elites               best genomes copied unchanged into the next generation
  * @param maxForwardFlops      networks with more forward FLOPs per image are never trained; 0 = no bound
@@ -20,13 +20,15 @@ package io.cnnga.engine.plan;
  *                             (the final network on all of them); 0 = all
  */
 public record SearchSettings(int population, int generations, double mutationProbability,
-                             double crossoverProbability, String selector, int tournamentSize, int elites,
+                             double crossoverProbability, Selector selector, int tournamentSize, int elites,
                              double maxForwardFlops, double maxParams, int trainLimit) {
 
-    public static final String ROULETTE = "roulette";
-    public static final String TOURNAMENT = "tournament";
-
     public static SearchSettings paper() {
-        return new SearchSettings(4, 20, 0.25, 0.6, ROULETTE, 2, 1, 0, 0, 0);
+        return new SearchSettings(4, 20, 0.25, 0.6, Selector.ROULETTE, 2, 1, 0, 0, 0);
+    }
+
+    /** The bounds {@code maxForwardFlops} and {@code maxParams} set. */
+    public SearchBudget budget() {
+        return new SearchBudget(maxForwardFlops, maxParams);
     }
 }

@@ -1,6 +1,8 @@
 package io.cnnga.engine.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.cnnga.engine.journal.GenerationFinished;
+import io.cnnga.engine.journal.ParameterHistogram;
+import io.cnnga.engine.journal.RunRecord;
 import io.cnnga.api.EpochMetrics;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
@@ -112,11 +114,11 @@ public final class ReportCharts {
         }
         if (run.generations().size() > 0) {
             double[] x = run.generations().stream()
-                    .mapToDouble(e -> unit.of(start, Instant.parse(e.get("time").asText()))).toArray();
+                    .mapToDouble(e -> unit.of(start, e.time())).toArray();
             line(chart, "best of gen", x,
-                    run.generations().stream().mapToDouble(e -> e.path("best").asDouble()).toArray(), BEST, false);
+                    run.generations().stream().mapToDouble(GenerationFinished::best).toArray(), BEST, false);
             line(chart, "mean of gen", x,
-                    run.generations().stream().mapToDouble(e -> e.path("mean").asDouble()).toArray(), MEAN, true);
+                    run.generations().stream().mapToDouble(GenerationFinished::mean).toArray(), MEAN, true);
         }
         return png(chart);
     }
@@ -224,8 +226,8 @@ public final class ReportCharts {
     }
 
     /** The confusion matrix as a heat map, for data sets with too many classes for a table. */
-    public static byte[] confusionHeatMap(JsonNode matrix, List<String> classNames) {
-        int n = matrix.size();
+    public static byte[] confusionHeatMap(long[][] matrix, List<String> classNames) {
+        int n = matrix.length;
         int side = Math.max(WIDTH, Math.min(1600, 12 * n + 200));
         HeatMapChart chart = new HeatMapChartBuilder().width(side).height(side)
                 .title("Test confusion matrix: share of each true class")
@@ -237,11 +239,11 @@ public final class ReportCharts {
         List<Number[]> cells = new ArrayList<>();
         for (int t = 0; t < n; t++) {
             long rowTotal = 0;
-            for (JsonNode v : matrix.get(t)) {
-                rowTotal += v.asLong();
+            for (long v : matrix[t]) {
+                rowTotal += v;
             }
             for (int p = 0; p < n; p++) {
-                double share = rowTotal == 0 ? 0 : matrix.get(t).get(p).asLong() / (double) rowTotal;
+                double share = rowTotal == 0 ? 0 : matrix[t][p] / (double) rowTotal;
                 // rows drawn top to bottom: true class 0 first
                 cells.add(new Number[] {p, n - 1 - t, share});
             }

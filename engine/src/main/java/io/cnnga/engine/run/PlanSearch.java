@@ -4,6 +4,7 @@ import io.cnnga.api.DataInfo;
 import io.cnnga.api.Decoder;
 import io.cnnga.engine.evolution.GeneticSearch;
 import io.cnnga.engine.plan.Plan;
+import io.cnnga.engine.plan.SearchBudget;
 import io.cnnga.engine.plan.SearchSettings;
 
 /**
@@ -25,7 +26,7 @@ public final class PlanSearch {
 
     public static GeneticSearch of(Plan plan, Decoder decoder, DataInfo info) {
         SearchSettings s = plan.search();
-        TrialScheduler.Budget budget = budget(plan);
+        SearchBudget budget = s.budget();
         return GeneticSearch.builder(decoder.genomeLength())
                 .population(s.population())
                 .generations(s.generations())
@@ -35,11 +36,7 @@ public final class PlanSearch {
                 .tournamentSize(s.tournamentSize())
                 .elites(s.elites())
                 .seed(plan.seed())
-                .valid(genome -> budget.violation(decoder.decode(genome, info)).isEmpty())
+                .valid(genome -> budget.admits(decoder.decode(genome, info)))
                 .build();
-    }
-
-    static TrialScheduler.Budget budget(Plan plan) {
-        return new TrialScheduler.Budget(plan.search().maxForwardFlops(), plan.search().maxParams());
     }
 }

@@ -13,15 +13,22 @@ import io.cnnga.api.TrialListener;
 import io.cnnga.api.TrialResult;
 import io.cnnga.api.TrialRunner;
 import io.cnnga.engine.evolution.GenerationEvaluator;
+import io.cnnga.engine.journal.Journal;
+import io.cnnga.engine.journal.JournalCorruptException;
+import io.cnnga.engine.journal.RunRecord;
+import io.cnnga.engine.journal.TrialFinished;
+import io.cnnga.engine.plan.PlanWriter;
+import io.cnnga.engine.plan.SearchBudget;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Gives a generation's genomes their results, cheapest way first: replayed from the journal,
@@ -29,8 +36,7 @@ import java.util.Optional;
  * trained through the executor. Every new result is journalled as soon as it exists.
  *
  * <pre>{@code
- * GenerationEvaluator evaluator = new TrialScheduler(decoder, info, config, executor, runner, planJson,
- *         journal, replay, console, budget);
+ * GenerationEvaluator evaluator = new TrialScheduler(bench, executor, journal, prior, console);
  * }</pre>
  *
  * <p>The cache is keyed by {@link ModelSpec}: two genomes that differ only in bits the decoder
@@ -41,43 +47,35 @@ final class TrialScheduler implements GenerationEvaluator {
     private final Decoder decoder;
     private final DataInfo info;
     private final TrainingConfig config;
-    private final Executor executor;
+    private final SearchBudget budget;
     private final TrialRunner runner;
     private final String planJson;
+    private final Executor executor;
     private final Journal journal;
-    private final JournalReplay replay;
+    private final Optional<RunRecord> prior;
     private final RunConsole console;
-    private final Budget budget;
     private final Map<ModelSpec, TrialResult> cache = new HashMap<>();
     private int trainedHere;
 
-    /** The cost bounds of the plan's search section; 0 = unbounded. */
-    record Budget(double maxForwardFlops, double maxParams) {
-        Optional<String> violation(ModelSpec spec) {
-            if (maxForwardFlops > 0 && spec.forwardFlops() > maxForwardFlops) {
-                return Optional.of(String.format(Locale.ROOT, "%.3g forward FLOPs exceed search.maxForwardFlops %.3g",
-                        (double) spec.forwardFlops(), maxForwardFlops));
-            }
-            if (maxParams > 0 && spec.params() > maxParams) {
-                return Optional.of(String.format(Locale.ROOT, "%,d parameters exceed search.maxParams %.3g",
-                        spec.params(), maxParams));
-            }
-            return Optional.empty();
-        }
-    }
-
-    TrialScheduler(Decoder decoder, DataInfo info, TrainingConfig config, Executor executor, TrialRunner runner,
-                   String planJson, Journal journal, JournalReplay replay, RunConsole console, Budget budget) {
-        this.decoder = decoder;
-        this.info = info;
-        this.config = config;
+    /**
+     * @param bench    the plan's decoder, data, training settings, budget and in-process runner
+     * @param executor where trials train
+     * @param journal  where every result goes the moment it exists
+     * @param prior    what an earlier process journalled, to replay; empty for a new run
+     * @param console  what the person watching sees
+     */
+    TrialScheduler(PlanWorkbench bench, Executor executor, Journal journal, Optional<RunRecord> prior,
+                   RunConsole console) {
+        this.decoder = bench.decoder();
+        this.info = bench.info();
+        this.config = bench.plan().trialConfig();
+        this.budget = bench.plan().search().budget();
+        this.runner = bench.runner();
+        this.planJson = PlanWriter.toJson(bench.plan());
         this.executor = executor;
-        this.runner = runner;
-        this.planJson = planJson;
         this.journal = journal;
-        this.replay = replay;
+        this.prior = prior;
         this.console = console;
-        this.budget = budget;
     }
 
     /** Trainings this process ran (not replayed, not cached). */
@@ -94,7 +92,7 @@ final class TrialScheduler implements GenerationEvaluator {
             Genome genome = genomes.get(i);
             ModelSpec spec = decoder.decode(genome, info);
             Trial trial = new Trial(generation, i, genome, spec, config);
-            Optional<TrialResult> replayed = replay.trial(generation, i);
+            Optional<TrialResult> replayed = replayed(generation, i);
             if (replayed.isPresent()) {
                 TrialResult r = replayed.get();
                 if (!r.genome().equals(genome)) {
@@ -120,38 +118,7 @@ final class TrialScheduler implements GenerationEvaluator {
             }
         }
         if (!toTrain.isEmpty()) {
-            Map<Integer, Instant> started = new HashMap<>();
-            java.util.Set<Integer> journalled = new java.util.HashSet<>();
-            TrialListener listener = new TrialListener() {
-                @Override
-                public void started(Trial trial) {
-                    started.put(trial.index(), Instant.now());
-                    console.trialStarted(trial);
-                }
-
-                @Override
-                public TrainingListener training(Trial trial) {
-                    return console.training("gen " + trial.generation() + " #" + trial.index(), trial.config().batchSize());
-                }
-
-                @Override
-                public void finished(TrialResult result) {
-                    record(result, started.get(result.index()));
-                    journalled.add(result.index());
-                }
-            };
-            List<Trial> batch = List.copyOf(toTrain.values());
-            List<TrialResult> trained = executor.evaluate(batch, new ExecutionContext(planJson, runner, listener));
-            for (int k = 0; k < batch.size(); k++) {
-                TrialResult r = trained.get(k);
-                results[batch.get(k).index()] = r;
-                if (!journalled.contains(r.index())) {
-                    // An executor that did not report it: the journal must still hold every result.
-                    record(r, started.get(r.index()));
-                }
-                cache.putIfAbsent(batch.get(k).spec(), r);
-                trainedHere++;
-            }
+            train(List.copyOf(toTrain.values()), results);
         }
         for (Trial duplicate : duplicates) {
             results[duplicate.index()] = record(TrialResult.cached(duplicate, cache.get(duplicate.spec())), null);
@@ -159,10 +126,48 @@ final class TrialScheduler implements GenerationEvaluator {
         return List.of(results);
     }
 
+    private Optional<TrialResult> replayed(int generation, int index) {
+        return prior.flatMap(p -> p.trial(generation, index));
+    }
+
+    /** Trains {@code batch} through the executor, journalling each result as the executor reports it. */
+    private void train(List<Trial> batch, TrialResult[] results) {
+        Map<Integer, Instant> started = new HashMap<>();
+        Set<Integer> journalled = new HashSet<>();
+        TrialListener listener = new TrialListener() {
+            @Override
+            public void started(Trial trial) {
+                started.put(trial.index(), Instant.now());
+                console.trialStarted(trial);
+            }
+
+            @Override
+            public TrainingListener training(Trial trial) {
+                return console.training("gen " + trial.generation() + " #" + trial.index(), trial.config().batchSize());
+            }
+
+            @Override
+            public void finished(TrialResult result) {
+                record(result, started.get(result.index()));
+                journalled.add(result.index());
+            }
+        };
+        List<TrialResult> trained = executor.evaluate(batch, new ExecutionContext(planJson, runner, listener));
+        for (int k = 0; k < batch.size(); k++) {
+            TrialResult r = trained.get(k);
+            results[batch.get(k).index()] = r;
+            if (!journalled.contains(r.index())) {
+                // An executor that did not report it: the journal must still hold every result.
+                record(r, started.get(r.index()));
+            }
+            cache.putIfAbsent(batch.get(k).spec(), r);
+            trainedHere++;
+        }
+    }
+
     private TrialResult record(TrialResult result, Instant startedAt) {
-        var event = Journal.event("trial-finished");
-        event.put("startedAt", (startedAt == null ? Instant.now() : startedAt).toString());
-        journal.append(TrialJson.write(event, result));
+        Instant now = Instant.now();
+        journal.append(TrialFinished.of(result, startedAt == null ? now : startedAt, now));
         console.trialFinished(result);
         return result;
     }

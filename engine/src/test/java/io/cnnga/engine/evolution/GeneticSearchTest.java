@@ -1,5 +1,6 @@
 package io.cnnga.engine.evolution;
 
+import io.cnnga.engine.plan.Selector;
 import io.cnnga.api.Genome;
 import io.cnnga.api.TrialResult;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class GeneticSearchTest {
 
     static GeneticSearch.Builder paperLike(long seed) {
         return GeneticSearch.builder(20).population(4).generations(6).mutationProbability(0.25)
-                .crossoverProbability(0.6).selector("roulette").elites(1).seed(seed);
+                .crossoverProbability(0.6).selector(Selector.ROULETTE).elites(1).seed(seed);
     }
 
     @Test
@@ -70,7 +71,7 @@ class GeneticSearchTest {
     @Test
     void tournamentSelectionFindsTheOptimumOfASmallSpace() {
         List<GenerationReport> reports = GeneticSearch.builder(8).population(12).generations(25)
-                .mutationProbability(0.08).selector("tournament").tournamentSize(3).elites(2).seed(1)
+                .mutationProbability(0.08).selector(Selector.TOURNAMENT).tournamentSize(3).elites(2).seed(1)
                 .build().run(oneMax(new ArrayList<>()), r -> { });
         assertThat(reports.get(reports.size() - 1).best()).isEqualTo(1.0);
     }

@@ -1,9 +1,8 @@
-package io.cnnga.engine.report;
+package io.cnnga.engine.journal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cnnga.engine.run.Journal;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 import java.util.Arrays;
 
@@ -15,25 +14,29 @@ import java.util.Arrays;
  * <pre>{@code
  * ParameterHistogram h = ParameterHistogram.of("conv2d", "bias", 3, biasValues, 30);
  * h.edges().length;    // 31
- * ParameterHistogram.fromJson(h.toJson()).equals(h);   // true
+ * h.centers();        // the middle of each bin
  * }</pre>
  *
  * @param layer  the layer's name ({@code conv2d}, {@code conv2d_1}, ...)
  * @param kind   the variable ({@code bias}, {@code kernel})
  * @param epoch  1-based epoch after which the values were taken
- * @param edges  bin boundaries, ascending, one more than the bins
+ * @param edges  bin boundaries, ascending, one more than the bins; in float precision, as the
+ *               journal stores them ({@link FloatPrecision}), so a histogram reads back equal
  * @param counts values per bin; the last bin includes its upper edge
  */
-public record ParameterHistogram(String layer, String kind, int epoch, double[] edges, long[] counts) {
+@JsonPropertyOrder({"layer", "kind", "epoch", "edges", "counts"})
+public record ParameterHistogram(@JsonProperty(required = true) String layer, @JsonProperty(required = true) String kind,
+                                 int epoch,
+                                 @JsonProperty(required = true) @JsonSerialize(using = FloatPrecision.class) double[] edges,
+                                 @JsonProperty(required = true) long[] counts) {
 
     /** Bins of a histogram of many values (a few thousand); fewer values get fewer (see {@link #binsFor}). */
     public static final int MAX_BINS = 30;
     public static final int MIN_BINS = 5;
 
     public ParameterHistogram {
-        if (edges.length != counts.length + 1 || counts.length == 0) {
-            throw new IllegalArgumentException("a histogram needs one edge more than its " + counts.length + " bins, has "
-                    + edges.length);
+        if (edges == null || counts == null || edges.length != counts.length + 1 || counts.length == 0) {
+            throw new IllegalArgumentException("edges: a histogram needs one edge more than its bins, and a bin");
         }
         edges = edges.clone();
         counts = counts.clone();
@@ -70,7 +73,7 @@ public record ParameterHistogram(String layer, String kind, int epoch, double[] 
         double[] edges = new double[bins + 1];
         for (int i = 0; i <= bins; i++) {
             // float precision, as the journal stores them, so a histogram reads back equal
-            edges[i] = (float) (min + (max - min) * i / bins);
+            edges[i] = FloatPrecision.of(min + (max - min) * i / bins);
         }
         long[] counts = new long[bins];
         double width = (max - min) / bins;
@@ -103,37 +106,6 @@ public record ParameterHistogram(String layer, String kind, int epoch, double[] 
 
     public long total() {
         return Arrays.stream(counts).sum();
-    }
-
-    public ObjectNode toJson() {
-        ObjectNode n = Journal.mapper().createObjectNode();
-        n.put("layer", layer);
-        n.put("kind", kind);
-        n.put("epoch", epoch);
-        ArrayNode e = n.putArray("edges");
-        for (double v : edges) {
-            e.add((float) v);
-        }
-        ArrayNode c = n.putArray("counts");
-        for (long v : counts) {
-            c.add(v);
-        }
-        return n;
-    }
-
-    public static ParameterHistogram fromJson(JsonNode n) {
-        JsonNode e = n.get("edges");
-        JsonNode c = n.get("counts");
-        double[] edges = new double[e.size()];
-        for (int i = 0; i < edges.length; i++) {
-            edges[i] = e.get(i).asDouble();
-        }
-        long[] counts = new long[c.size()];
-        for (int i = 0; i < counts.length; i++) {
-            counts[i] = c.get(i).asLong();
-        }
-        return new ParameterHistogram(n.get("layer").asText(), n.get("kind").asText(), n.get("epoch").asInt(), edges,
-                counts);
     }
 
     @Override

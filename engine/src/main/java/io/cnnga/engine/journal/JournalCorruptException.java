@@ -1,4 +1,4 @@
-package io.cnnga.engine.run;
+package io.cnnga.engine.journal;
 
 import io.cnnga.api.InvalidInputException;
 
