@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The fixed networks {@code bench} measures (DESIGN §8): Fashion-MNIST 28×28×1, 10 classes,
+ * The fixed networks {@code bench} measures: Fashion-MNIST 28×28×1, 10 classes,
  * the paper's stage and head, relu, kernel 3, dropout 0.25.
  *
  * <pre>{@code

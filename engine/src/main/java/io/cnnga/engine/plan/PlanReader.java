@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  */
 public final class PlanReader {
 
-    /** The backend of a plan that names none: TensorFlow, as in DESIGN. */
+    /** The backend of a plan that names none: TensorFlow. */
     public static final String DEFAULT_BACKEND = "tensorflow";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");

@@ -535,19 +535,7 @@ public final class ReportPage {
     }
 
     static String esc(String text) {
-        StringBuilder b = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        return Html.escape(text);
     }
 
     /** Readable from 360 px phones to wide screens; no web fonts, no external files. */
