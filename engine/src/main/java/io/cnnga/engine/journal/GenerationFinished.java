@@ -13,22 +13,28 @@ import java.util.List;
  * network so far, so that a report of an unfinished run can draw it.
  *
  * <pre>{@code
- * journal.append(new GenerationFinished(Instant.now(), 3, 0.83, 0.77, 0, population, bestSoFar));
+ * journal.append(new GenerationFinished(Instant.now(), 3, 0.83, 0.77, 2, 2, 0, population, bestSoFar));
  * }</pre>
  *
  * @param time       when it was journalled
  * @param generation 0-based
  * @param best       best fitness in the population
  * @param mean       mean fitness in the population
- * @param replaced   genomes replaced before evaluation because their network broke the budget
+ * @param replaced   children that did not go to evaluation as the operators made them: over the
+ *                   budget or not buildable ({@code repaired + drawn}; engines before those two
+ *                   fields wrote only this)
+ * @param repaired   of those, children moved to the nearest valid genome; null in journals of
+ *                   engines before it
+ * @param drawn      of those, children replaced by a random valid genome; null in journals of
+ *                   engines before it
  * @param population every member, in the population's order
  * @param bestSoFar  the fittest trial of the run so far; null before any trial reached a fitness
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"time", "generation", "best", "mean", "replaced", "population", "bestSoFar"})
+@JsonPropertyOrder({"time", "generation", "best", "mean", "replaced", "repaired", "drawn", "population", "bestSoFar"})
 public record GenerationFinished(@JsonProperty(required = true) Instant time,
                                  @JsonProperty(required = true) int generation,
-                                 double best, double mean, int replaced,
+                                 double best, double mean, int replaced, Integer repaired, Integer drawn,
                                  List<Member> population, BestSoFar bestSoFar) implements JournalEvent {
 
     public static final String TYPE = "generation-finished";

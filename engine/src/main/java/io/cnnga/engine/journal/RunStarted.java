@@ -55,12 +55,13 @@ public record RunStarted(@JsonProperty(required = true) Instant time,
     }
 
     /**
-     * The plan as this engine resolves it (keys added since the run started take their defaults).
+     * The plan as this engine resolves it; a key added to the engine since the run started means
+     * what the engine that started it did ({@link EarlierEngines}), so the run resumes as it began.
      *
      * @throws io.cnnga.api.InvalidInputException when this engine cannot read the recorded plan
      */
     public Plan resolvedPlan(String source) {
-        return PlanReader.parse(plan.toString(), source, "run");
+        return PlanReader.parse(EarlierEngines.complete(plan).toString(), source, "run");
     }
 
     /** The recorded plan's top-level sections as JSON, in order, for showing them as they were. */

@@ -120,9 +120,12 @@ public final class PlanReader {
         double maxFlops = s.number("maxForwardFlops", paper.maxForwardFlops(), 0, Double.MAX_VALUE);
         double maxParams = s.number("maxParams", paper.maxParams(), 0, Double.MAX_VALUE);
         int trainLimit = s.integer("trainLimit", paper.trainLimit(), 0, Integer.MAX_VALUE);
+        Strategy strategy = Strategy.of(s.choice("strategy", Strategy.GA.id(), Strategy.ids()));
+        Repair repair = Repair.of(s.choice("repair", Repair.NEAREST.id(), Repair.ids()));
+        boolean distinctChildren = s.bool("distinctChildren", true);
         s.finish();
         SearchSettings search = new SearchSettings(population, generations, mutation, crossover, selector,
-                tournamentSize, elites, maxFlops, maxParams, trainLimit);
+                tournamentSize, elites, maxFlops, maxParams, trainLimit, strategy, repair, distinctChildren);
 
         Options f = top.object("final");
         FinalSettings finalTraining = new FinalSettings(f.integer("epochs", 20, 0, 10_000));

@@ -196,7 +196,9 @@ public final class ReportPage {
             if (event != null) {
                 out.append("best ").append(pct(event.best())).append(", mean ")
                         .append(pct(event.mean())).append(" (population)");
-                if (event.replaced() > 0) {
+                if (event.repaired() != null) {
+                    out.append(esc(RepairCounts.describe(event.repaired(), event.drawn() == null ? 0 : event.drawn())));
+                } else if (event.replaced() > 0) {
                     out.append(", ").append(event.replaced()).append(" over budget replaced");
                 }
             } else {

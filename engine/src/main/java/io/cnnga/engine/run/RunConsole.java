@@ -6,6 +6,7 @@ import io.cnnga.api.Trial;
 import io.cnnga.api.TrialResult;
 import io.cnnga.engine.evolution.GenerationReport;
 import io.cnnga.engine.journal.Summary;
+import io.cnnga.engine.report.RepairCounts;
 import io.cnnga.engine.report.RunReport;
 import io.cnnga.engine.report.TensorBoardLogs;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -158,7 +159,7 @@ public class RunConsole {
         }
         out.println();
         out.printf(Locale.ROOT, "Generation %d: best %.4f, mean %.4f%s%n", report.generation(), report.best(), report.mean(),
-                report.replaced() > 0 ? ", " + report.replaced() + " over budget replaced" : "");
+                RepairCounts.describe(report.repaired(), report.drawn()));
         out.printf(Locale.ROOT, "  %-24s %10s %12s %9s  %s%n", "genome", "val acc", "params", "seconds", "status");
         List<TrialResult> results = report.results();
         Map<String, Integer> unmatched = new HashMap<>();

@@ -6,7 +6,7 @@ import io.cnnga.api.Executor;
 import io.cnnga.api.TrialResult;
 import io.cnnga.api.TrialStatus;
 import io.cnnga.engine.evolution.GenerationReport;
-import io.cnnga.engine.evolution.GeneticSearch;
+import io.cnnga.engine.evolution.Search;
 import io.cnnga.engine.journal.GenerationFinished;
 import io.cnnga.engine.journal.Journal;
 import io.cnnga.engine.journal.RunRecord;
@@ -80,7 +80,8 @@ final class SearchPhase {
      */
     Outcome run(Runnable generationDone) {
         TrialScheduler scheduler = new TrialScheduler(bench, executor, journal, prior, console);
-        GeneticSearch search = PlanSearch.of(bench.plan(), bench.decoder(), bench.info());
+        Search search = PlanSearch.of(bench.plan(), bench.decoder(), bench.info(),
+                message -> console.message("warning: not trained, repaired: " + message));
         var s = bench.plan().search();
         long expected = s.population() + (long) (s.generations() - 1) * (s.population() - s.elites());
         console.runStarted(bench.plan().name(), expected, prior.map(p -> p.trials().size()).orElse(0));
@@ -122,7 +123,7 @@ final class SearchPhase {
         List<GenerationFinished.Member> population = report.population().stream()
                 .map(m -> new GenerationFinished.Member(m.genome(), m.fitness())).toList();
         return new GenerationFinished(Instant.now(), report.generation(), report.best(), report.mean(),
-                report.replaced(), population, bestSoFar(all).orElse(null));
+                report.replaced(), report.repaired(), report.drawn(), population, bestSoFar(all).orElse(null));
     }
 
     /** The fittest result so far with its network, so a report of an unfinished run can draw it. */

@@ -43,7 +43,9 @@ class PluginDropInTest {
                                 public int genomeLength() { return 4; }
                                 public ModelSpec decode(Genome g, DataInfo data) {
                                     return new ModelSpec(ModelSpec.inputOf(data), data.classes(), List.of(
-                                            new LayerSpec.Conv2D(filters * (g.field(0, 2) + 1), 2 * g.field(2, 2) + 1, 1, Padding.SAME),
+                                            // kernel 7 unpadded: a genome this decoder cannot build for images under 7x7
+                                            new LayerSpec.Conv2D(filters * (g.field(0, 2) + 1), 2 * g.field(2, 2) + 1, 1,
+                                                    g.field(2, 2) == 3 ? Padding.VALID : Padding.SAME),
                                             new LayerSpec.Flatten(),
                                             new LayerSpec.Dense(data.classes())));
                                 }
@@ -82,6 +84,20 @@ class PluginDropInTest {
         // filters 5 x (0b11 + 1) = 20, kernel 2 x 0b01 + 1 = 3, on 12x12x1 with 3 classes
         assertThat(decode.out()).contains("\"filters\" : 20").contains("\"kernelSize\" : 3")
                 .contains("\"params\" : " + (3 * 3 * 20 + 20 + 12 * 12 * 20 * 3 + 3));
+    }
+
+    @Test
+    void aGenomeTheDecoderCannotBuildIsOneLineAndExitTwo() throws Exception {
+        buildTinyPluginJar(plugins.resolve("tiny-decoder.jar"));
+        Path plan = dir.resolve("plan.json");
+        Files.writeString(plan, """
+                {"dataset": {"id": "synthetic", "options": {"height": 4, "width": 4, "channels": 1, "classes": 3}},
+                 "decoder": {"id": "tiny"}}
+                """);
+        CliRun decode = CliRun.of("decode", "0011", "--plan", plan.toString(), "--plugin-dir", plugins.toString());
+        assertThat(decode.exitCode()).isEqualTo(2);
+        assertThat(decode.errLines()).singleElement().asString()
+                .startsWith("error: genome 0011: the tiny decoder cannot build it for 4x4x1 images: layer 0 (Conv2D)");
     }
 
     @Test

@@ -38,7 +38,7 @@ public final class ComparableJournal {
                     history(e.history()), e.params(), e.flops(), 0, e.reason());
         }
         if (event instanceof GenerationFinished e) {
-            return new GenerationFinished(EPOCH, e.generation(), e.best(), e.mean(), e.replaced(), e.population(),
+            return new GenerationFinished(EPOCH, e.generation(), e.best(), e.mean(), e.replaced(), e.repaired(), e.drawn(), e.population(),
                     e.bestSoFar());
         }
         if (event instanceof FinalFinished e) {

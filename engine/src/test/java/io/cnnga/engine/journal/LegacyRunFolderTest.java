@@ -103,7 +103,9 @@ class LegacyRunFolderTest {
 
         new SearchRun(plan(copy), registry(), RunConsole.silent()).execute(copy);
 
-        assertThat(ComparableJournal.of(copy)).isEqualTo(ComparableJournal.of(fixture()));
+        // the same events, the new generations with the fields engines have written since (no child was repaired)
+        assertThat(ComparableJournal.of(copy)).map(line -> line.replace("\"repaired\":0,\"drawn\":0,", ""))
+                .isEqualTo(ComparableJournal.of(fixture()));
         assertThat(ComparableJournal.events(copy, RunResumed.class)).singleElement()
                 .satisfies(r -> assertThat(r.replayed()).isEqualTo(11));
         assertThat(copy.resolve("model/onemax.txt")).hasSameTextualContentAs(fixture().resolve("model/onemax.txt"));

@@ -32,7 +32,8 @@ import java.util.function.IntPredicate;
 /**
  * Test helper for code that does not care what trains: decoder {@code onemax} turns each bit
  * into a Dense layer of 1 or 2 units (so every genome is its own network), after option
- * {@code convs} Conv2D layers (default none), and backend {@code onemax} "trains" one instantly,
+ * {@code convs} Conv2D layers (default none); with option {@code unbuildable} N, genomes starting
+ * with N ones are refused (the decoder throws, as one that cannot build a genome does); backend {@code onemax} "trains" one instantly,
  * its validation accuracy being the share of ones. Its sessions expose made-up
  * {@link TrainingSession#parameters()} whose spread grows with the epoch.
  */
@@ -63,6 +64,7 @@ public final class OneMaxPlugin implements Plugin {
             public Decoder create(Options options) {
                 int length = options.integer("length", 12);
                 int convs = options.integer("convs", 0);
+                int unbuildable = options.integer("unbuildable", 0);
                 options.finish();
                 return new Decoder() {
                     @Override
@@ -72,6 +74,9 @@ public final class OneMaxPlugin implements Plugin {
 
                     @Override
                     public ModelSpec decode(Genome genome, DataInfo data) {
+                        if (unbuildable > 0 && genome.bits().startsWith("1".repeat(unbuildable))) {
+                            throw new IllegalArgumentException("genomes starting with " + unbuildable + " ones have no network");
+                        }
                         List<LayerSpec> layers = new ArrayList<>();
                         for (int c = 0; c < convs; c++) {
                             layers.add(new LayerSpec.Conv2D(8, 3, 1, Padding.SAME));

@@ -60,9 +60,42 @@ class SearchRunTest {
     }
 
     @Test
-    void cachedGenomesAreNotTrainedAgain() throws IOException {
+    void genomesTheDecoderCannotBuildAreRepairedNamedAndNeverTrained() {
+        Plan plan = PlanReader.parse(PLAN.formatted(6).replace("\"length\": 12}", "\"length\": 12, \"unbuildable\": 2}"),
+                "test", "onemax");
+        java.io.StringWriter printed = new java.io.StringWriter();
+        OneMaxPlugin plugin = new OneMaxPlugin();
+        new SearchRun(plan, PluginRegistry.load(List.of(), List.of(plugin)),
+                new RunConsole(false, new java.io.PrintWriter(printed, true))).execute(dir.resolve("run"));
+        List<TrialFinished> trials = ComparableJournal.events(dir.resolve("run"), TrialFinished.class);
+        assertThat(trials).isNotEmpty().noneMatch(t -> t.genome().startsWith("11"));
+        assertThat(plugin.trainedGenomes).noneMatch(g -> g.startsWith("11"));
+        // the GA, pushed to all ones, keeps making such children: each is named with the reason
+        assertThat(printed.toString()).containsPattern(
+                "warning: not trained, repaired: 11[01]{10}: the decoder cannot build it: genomes starting with 2 ones have no network");
+        assertThat(ComparableJournal.events(dir.resolve("run"), GenerationFinished.class))
+                .anySatisfy(g -> assertThat(g.repaired()).isPositive());
+    }
+
+    @Test
+    void distinctChildrenAreNetworksNeverEvaluatedBefore() {
         OneMaxPlugin plugin = new OneMaxPlugin();
         Summary summary = run(plan(12), dir.resolve("run"), plugin);
+        List<TrialFinished> trials = ComparableJournal.events(dir.resolve("run"), TrialFinished.class);
+        assertThat(trials).extracting(TrialFinished::genome).doesNotHaveDuplicates();
+        assertThat(summary.cached()).isZero();
+        // every generation after the first trains population - elites new networks
+        assertThat(trials).hasSize(16 + 11 * 14);
+        assertThat(summary.bestValidationAccuracy()).isEqualTo(1.0);
+    }
+
+    @Test
+    void cachedGenomesAreNotTrainedAgain() throws IOException {
+        OneMaxPlugin plugin = new OneMaxPlugin();
+        // the paper's GA: copies of parents and repeated children go to the cache
+        Plan paperLike = PlanReader.parse(PLAN.formatted(12).replace("\"elites\": 2}", "\"elites\": 2, \"distinctChildren\": false}"),
+                "test", "onemax");
+        Summary summary = run(paperLike, dir.resolve("run"), plugin);
         List<TrialFinished> trials = ComparableJournal.events(dir.resolve("run"), TrialFinished.class);
         long trained = trials.stream().filter(t -> t.status() == TrialStatus.COMPLETE).count();
         long cached = trials.stream().filter(t -> t.status() == TrialStatus.CACHED).count();
