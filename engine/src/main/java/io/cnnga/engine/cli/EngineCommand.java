@@ -24,7 +24,8 @@ import java.util.Arrays;
 @Command(name = "engine", scope = CommandLine.ScopeType.INHERIT, mixinStandardHelpOptions = true, versionProvider = EngineVersion.class,
         description = "Evolves convolutional image classifiers with a genetic algorithm.",
         subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, DecodeCommand.class, PluginsCommand.class,
-                BenchCommand.class, DataCommand.class, WorkerCommand.class, ReportCommand.class, CompareCommand.class})
+                BenchCommand.class, DataCommand.class, WorkerCommand.class, ReportCommand.class, CompareCommand.class,
+                StudyCommand.class})
 public final class EngineCommand implements Runnable {
 
     @CommandLine.Spec

@@ -34,6 +34,26 @@ public record Plan(String name, long seed, PluginChoice dataset, PluginChoice de
         return new Plan(name, seed, dataset, decoder, backend, executor, training, search, finalTraining, folder);
     }
 
+    /** The same plan under another name. */
+    public Plan withName(String newName) {
+        return new Plan(newName, seed, dataset, decoder, backend, executor, training, search, finalTraining, output);
+    }
+
+    /** The same plan with another seed. */
+    public Plan withSeed(long newSeed) {
+        return new Plan(name, newSeed, dataset, decoder, backend, executor, training, search, finalTraining, output);
+    }
+
+    /** The same plan with other search settings. */
+    public Plan withSearch(SearchSettings newSearch) {
+        return new Plan(name, seed, dataset, decoder, backend, executor, training, newSearch, finalTraining, output);
+    }
+
+    /** The same plan with another final training. */
+    public Plan withFinalTraining(FinalSettings newFinal) {
+        return new Plan(name, seed, dataset, decoder, backend, executor, training, search, newFinal, output);
+    }
+
     /** The training configuration of a search trial. */
     public TrainingConfig trialConfig() {
         return new TrainingConfig(training.epochs(), training.batchSize(), training.learningRate(), seed, null);

@@ -37,6 +37,12 @@ public record SearchSettings(int population, int generations, double mutationPro
         return new SearchSettings(4, 20, 0.25, 0.6, Selector.ROULETTE, 2, 1, 0, 0, 0, Strategy.GA, Repair.NEAREST, false);
     }
 
+    /** The same settings with another strategy. */
+    public SearchSettings withStrategy(Strategy newStrategy) {
+        return new SearchSettings(population, generations, mutationProbability, crossoverProbability, selector,
+                tournamentSize, elites, maxForwardFlops, maxParams, trainLimit, newStrategy, repair, distinctChildren);
+    }
+
     /** The bounds {@code maxForwardFlops} and {@code maxParams} set. */
     public SearchBudget budget() {
         return new SearchBudget(maxForwardFlops, maxParams);

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Function;
 import javax.imageio.ImageIO;
@@ -224,6 +225,64 @@ public final class ReportCharts {
         }
         return out;
     }
+
+    /**
+     * A study's curves: for each run a thin line of the best validation accuracy so far against
+     * {@code xTitle} (networks trained, or training seconds), coloured by its arm; each arm's
+     * median over its runs drawn bold in the same colour.
+     *
+     * @param runs    by arm: one curve per run, each point {x, best so far}
+     * @param medians by arm: the median curve
+     */
+    public static byte[] studyCurves(String title, String xTitle, Map<String, List<double[][]>> runs,
+                                     Map<String, double[][]> medians) {
+        XYChart chart = xyChart(SEARCH_WIDTH, SEARCH_HEIGHT, title, xTitle, "best validation accuracy so far");
+        chart.getStyler().setYAxisDecimalPattern("0.000");
+        List<String> arms = new ArrayList<>(runs.keySet());
+        double low = 1;
+        for (int a = 0; a < arms.size(); a++) {
+            Color color = ARMS[a % ARMS.length];
+            Color faint = new Color(color.getRed(), color.getGreen(), color.getBlue(), 110);
+            int k = 0;
+            for (double[][] curve : runs.get(arms.get(a))) {
+                if (curve.length == 0) {
+                    continue;
+                }
+                XYSeries s = chart.addSeries(arms.get(a) + " run " + (++k), column(curve, 0), column(curve, 1));
+                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
+                s.setMarker(SeriesMarkers.NONE);
+                s.setLineColor(faint);
+                s.setLineWidth(1.2f);
+                s.setShowInLegend(false);
+                for (double[] point : curve) {
+                    low = Math.min(low, point[1]);
+                }
+            }
+            double[][] median = medians.get(arms.get(a));
+            if (median != null && median.length > 0) {
+                XYSeries s = chart.addSeries(arms.get(a) + " (median)", column(median, 0), column(median, 1));
+                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
+                s.setMarker(SeriesMarkers.NONE);
+                s.setLineColor(color);
+                s.setLineWidth(3.5f);
+            }
+        }
+        chart.getStyler().setYAxisMin(Math.max(0, Math.floor(low * 20) / 20));
+        chart.getStyler().setYAxisMax(1.0);
+        return png(chart);
+    }
+
+    private static double[] column(double[][] points, int index) {
+        double[] out = new double[points.length];
+        for (int i = 0; i < points.length; i++) {
+            out[i] = points[i][index];
+        }
+        return out;
+    }
+
+    /** Colours of a study's arms, told apart also by people with the commonest colour blindness. */
+    private static final Color[] ARMS = {new Color(0x00, 0x72, 0xB2), new Color(0xD5, 0x5E, 0x00),
+            new Color(0x00, 0x9E, 0x73), new Color(0xCC, 0x79, 0xA7), new Color(0x56, 0xB4, 0xE9), new Color(0xE6, 0x9F, 0x00)};
 
     /** The confusion matrix as a heat map, for data sets with too many classes for a table. */
     public static byte[] confusionHeatMap(long[][] matrix, List<String> classNames) {
