@@ -5,6 +5,7 @@ import io.cnnga.api.support.BackendOptions;
 import io.cnnga.api.support.DeviceChoice;
 import io.cnnga.api.EventLog;
 import io.cnnga.api.support.MemoryEstimate;
+import io.cnnga.api.support.TrainingLoop;
 import io.cnnga.api.ModelSpec;
 import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.TrainingFailedException;
@@ -65,10 +66,17 @@ public final class TensorFlowBackend implements Backend {
 
     @Override
     public TrainingSession open(ModelSpec spec, TrainingConfig config) {
+        return session(spec, config);
+    }
+
+    /** {@link #open}, typed: the shared loop around this backend's steps. */
+    TrainingLoop<TensorFlowTrainingSteps> session(ModelSpec spec, TrainingConfig config) {
         DeviceChoice d = config.device() == null ? device : DeviceChoice.parse(config.device());
         requireAvailable(d);
-        MemoryEstimate.requireFits(spec, config.batchSize(), TensorFlowTrainingSession.evalBatch(config.batchSize()));
-        return TensorFlowTrainingSession.open(spec, config, d, onCpu(d), options);
+        MemoryEstimate.requireFits(spec, config.batchSize(), TrainingLoop.evalBatch(config.batchSize()));
+        long seed = options.seedFor(config.seed());
+        return new TrainingLoop<>(spec, config, seed, options.batchNormStatistics(),
+                TensorFlowTrainingSteps.open(spec, config, d, onCpu(d), options, seed));
     }
 
     /** Event files written by TensorFlow's summary ops, on the CPU. */
