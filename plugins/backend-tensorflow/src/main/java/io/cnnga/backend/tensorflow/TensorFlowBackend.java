@@ -111,7 +111,7 @@ public final class TensorFlowBackend implements Backend {
         return switch (d.kind()) {
             case CPU -> true;
             case GPU -> false;
-            case AUTO -> !deviceProblems.computeIfAbsent(new DeviceChoice(DeviceChoice.Kind.GPU, 0), TensorFlowBackend::probe).isEmpty();
+            case AUTO -> !deviceProblems.computeIfAbsent(new DeviceChoice(DeviceChoice.Kind.GPU, 0), this::probe).isEmpty();
         };
     }
 
@@ -120,18 +120,22 @@ public final class TensorFlowBackend implements Backend {
         if (!d.isGpu()) {
             return;
         }
-        String problem = deviceProblems.computeIfAbsent(d, TensorFlowBackend::probe);
+        String problem = deviceProblems.computeIfAbsent(d, this::probe);
         if (!problem.isEmpty()) {
             throw new TrainingFailedException("device " + d + " is not available: " + problem);
         }
     }
 
-    /** Runs a constant on the device without soft placement; "" when it works, else why not. */
-    private static String probe(DeviceChoice d) {
+    /**
+     * Runs a constant on the device without soft placement; "" when it works, else why not. With
+     * {@code device: auto} this is the JVM's first TensorFlow session, which fixes the thread pools
+     * for every later one: it asks for the configured threads.
+     */
+    private String probe(DeviceChoice d) {
         try (Graph g = new Graph()) {
             Ops tf = DevicePlacement.on(Ops.create(g), d);
             var value = tf.withName("probe").identity(tf.constant(1f));
-            ConfigProto config = SessionConfig.of(d, 0).toBuilder().setAllowSoftPlacement(false).build();
+            ConfigProto config = SessionConfig.of(d, options.threads()).toBuilder().setAllowSoftPlacement(false).build();
             try (Session s = new Session(g, config); Result ignored = s.runner().fetch(value).run()) {
                 return "";
             }
