@@ -1,20 +1,16 @@
 package io.cnnga.backend.tensorflow;
 
-import io.cnnga.api.support.BackendOptions;
 import io.cnnga.api.Batch;
-import io.cnnga.api.support.BatchNormStatistics;
-import io.cnnga.api.support.ChannelMoments;
-import io.cnnga.api.support.DeviceChoice;
-import io.cnnga.api.EpochMetrics;
-import io.cnnga.api.support.EpochTally;
-import io.cnnga.api.Evaluation;
-import io.cnnga.api.ImageSet;
 import io.cnnga.api.LayerParameter;
 import io.cnnga.api.LayerSummary;
 import io.cnnga.api.ModelSpec;
 import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.TrainingFailedException;
-import io.cnnga.api.TrainingListener;
+import io.cnnga.api.support.BackendOptions;
+import io.cnnga.api.support.ChannelMoments;
+import io.cnnga.api.support.DeviceChoice;
+import io.cnnga.api.support.TrainingLoop;
+import io.cnnga.api.support.TrainingSteps;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,54 +28,45 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * One network in a TensorFlow graph and session, trained with Adam.
+ * One network in a TensorFlow graph and session, trained with Adam: the TensorFlow backend's
+ * {@link TrainingSteps}, which {@link TrainingLoop} runs epoch by epoch.
  *
  * <pre>{@code
- * try (TrainingSession s = backend.open(spec, config)) {
+ * try (TrainingLoop<TensorFlowTrainingSteps> s = backend.session(spec, config)) {
  *     EpochMetrics m = s.trainEpoch(1, train, validation, TrainingListener.NONE);
+ *     float[] p = s.steps().probabilities(pixels, 1);
  *     s.export(Path.of("model"));
  * }
  * }</pre>
  *
- * <p>Each step feeds one batch and fetches two scalars (loss and correct count, both computed in
- * the graph). Unless the options say {@code moving}, each epoch ends by measuring batch norm's
- * statistics again on a sample of its training images ({@link BatchNormStatistics#RECOMPUTED}),
- * before validation. Evaluation runs the inference tower in batches of at least {@link #EVAL_BATCH}.
- * Every TensorFlow failure, out-of-memory included, comes out as a {@link TrainingFailedException}.
+ * <p>A training step feeds one batch and fetches two scalars (loss and correct count, both
+ * computed in the graph); an evaluation step fetches the summed loss, the correct count and, when
+ * asked, the predictions; the statistics pass fetches each batch-norm layer's batch moments from
+ * the statistics tower and assigns their pooled values to the moving statistics.
  */
-final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
-
-    /** Smallest evaluation batch: inference needs no gradients, so larger batches are cheap and faster. */
-    static final int EVAL_BATCH = 256;
+final class TensorFlowTrainingSteps implements TrainingSteps {
 
     private final ModelSpec spec;
-    private final TrainingConfig config;
     private final DeviceChoice device;
-    private final long seed;
     private final int threads;
-    private final BatchNormStatistics statistics;
     private final Graph graph;
     private final Session session;
     private final NetworkGraph net;
     private boolean closed;
 
-    private TensorFlowTrainingSession(ModelSpec spec, TrainingConfig config, DeviceChoice device, long seed, int threads,
-                                      BatchNormStatistics statistics, Graph graph, Session session, NetworkGraph net) {
+    private TensorFlowTrainingSteps(ModelSpec spec, DeviceChoice device, int threads, Graph graph, Session session,
+                                    NetworkGraph net) {
         this.spec = spec;
-        this.config = config;
         this.device = device;
-        this.seed = seed;
         this.threads = threads;
-        this.statistics = statistics;
         this.graph = graph;
         this.session = session;
         this.net = net;
     }
 
-    /** Builds the graph, opens a session and gives every variable its first value. */
-    static TensorFlowTrainingSession open(ModelSpec spec, TrainingConfig config, DeviceChoice device, boolean onCpu,
-                                          BackendOptions options) {
-        long seed = options.seedFor(config.seed());
+    /** Builds the graph, opens a session and gives every variable its first value, drawn from {@code seed}. */
+    static TensorFlowTrainingSteps open(ModelSpec spec, TrainingConfig config, DeviceChoice device, boolean onCpu,
+                                        BackendOptions options, long seed) {
         Graph graph = new Graph();
         Session session = null;
         boolean opened = false;
@@ -88,8 +75,8 @@ final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
                     config.learningRate());
             session = new Session(graph, SessionConfig.of(device, options.threads()));
             initialize(session, net, initialValues(net, seed));
-            TensorFlowTrainingSession result = new TensorFlowTrainingSession(spec, config, device, seed,
-                    options.threads(), options.batchNormStatistics(), graph, session, net);
+            TensorFlowTrainingSteps result = new TensorFlowTrainingSteps(spec, device, options.threads(), graph, session,
+                    net);
             opened = true;
             return result;
         } catch (RuntimeException | OutOfMemoryError e) {
@@ -140,56 +127,39 @@ final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
     }
 
     @Override
-    public EpochMetrics trainEpoch(int epoch, ImageSet train, ImageSet validation, TrainingListener listener) {
-        checkOpen();
-        spec.requireFits(train);
-        TrainingListener l = listener == null ? TrainingListener.NONE : listener;
-        EpochTally tally = new EpochTally(epoch);
-        int steps = train.batchCount(config.batchSize());
-        boolean complete = true;
-        for (Batch batch : train.batches(config.batchSize(), seed * 1_000_003L + epoch, true)) {
-            if (l.stopRequested()) {
-                complete = false;
-                break;
-            }
-            float loss;
-            int right;
-            try (TFloat32 x = Tensors.images(spec, batch);
-                 TInt32 y = Tensors.labels(batch.labels());
-                 Result r = session.runner().feed(net.images, x).feed(net.labels, y)
-                         .fetch(net.trainLoss).fetch(net.trainCorrect).addTarget(net.trainStep).run()) {
-                loss = Tensors.scalarFloat(r.get(0));
-                right = Tensors.scalarInt(r.get(1));
-            } catch (RuntimeException e) {
-                throw TrainingFailedException.of("training failed at epoch " + epoch + ", step " + (tally.steps() + 1), e);
-            }
-            int step = tally.step(batch.size(), loss, right);
-            l.onStep(epoch, step, steps, loss, (double) right / batch.size());
+    public Trained train(Batch batch, int epoch, int step) {
+        try (TFloat32 x = Tensors.images(spec, batch);
+             TInt32 y = Tensors.labels(batch.labels());
+             Result r = session.runner().feed(net.images, x).feed(net.labels, y)
+                     .fetch(net.trainLoss).fetch(net.trainCorrect).addTarget(net.trainStep).run()) {
+            return new Trained(Tensors.scalarFloat(r.get(0)), Tensors.scalarInt(r.get(1)));
         }
-        tally.trainingDone();
-        if (statistics == BatchNormStatistics.RECOMPUTED && tally.images() > 0) {
-            recomputeBatchNormStatistics(BatchNormStatistics.sample(train));
-        }
-        Measure val = validation == null || validation.size() == 0 ? null : measure(validation, false);
-        EpochMetrics metrics = tally.metrics(val == null ? Double.NaN : val.loss(), val == null ? 0 : val.accuracy(),
-                complete);
-        l.onEpoch(metrics);
-        return metrics;
     }
 
-    /**
-     * Replaces every batch-norm layer's moving mean and variance by the mean and variance of the
-     * layer's input over all of {@code data}, computed with the current weights and dropout off
-     * ({@link BatchNormStatistics#RECOMPUTED}).
-     */
-    void recomputeBatchNormStatistics(ImageSet data) {
-        checkOpen();
-        spec.requireFits(data);
-        if (net.statistics.isEmpty() || data.size() == 0) {
+    @Override
+    public Evaluated evaluate(Batch batch, boolean predictions) {
+        try (TFloat32 x = Tensors.images(spec, batch);
+             TInt32 y = Tensors.labels(batch.labels())) {
+            Session.Runner runner = session.runner().feed(net.images, x).feed(net.labels, y)
+                    .fetch(net.evalLossSum).fetch(net.evalCorrect);
+            if (predictions) {
+                runner.fetch(net.predictions);
+            }
+            try (Result r = runner.run()) {
+                return new Evaluated(Tensors.scalarFloat(r.get(0)), Tensors.scalarInt(r.get(1)),
+                        predictions ? Tensors.ints(r.get(2)) : null);
+            }
+        }
+    }
+
+    /** Pools each batch-norm layer's batch moments from the statistics tower, then assigns them in one run. */
+    @Override
+    public void recomputeBatchNormStatistics(Iterable<Batch> sample) {
+        if (net.statistics.isEmpty()) {
             return;
         }
         List<ChannelMoments> moments = net.statistics.stream().map(s -> new ChannelMoments(s.channels())).toList();
-        for (Batch batch : data.batches(evalBatch(config.batchSize()), 0, false)) {
+        for (Batch batch : sample) {
             Session.Runner runner = session.runner();
             for (NetworkGraph.MeasuredStatistics s : net.statistics) {
                 runner.fetch(s.batchMean()).fetch(s.batchVariance());
@@ -206,8 +176,6 @@ final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
                     }
                     moments.get(l).add(Tensors.floats(r.get(2 * l)), variance, values);
                 }
-            } catch (RuntimeException e) {
-                throw TrainingFailedException.of("measuring the batch-norm statistics failed", e);
             }
         }
         Session.Runner assign = session.runner();
@@ -231,57 +199,8 @@ final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
         }
     }
 
-    @Override
-    public Evaluation evaluate(ImageSet data) {
-        checkOpen();
-        spec.requireFits(data);
-        Measure m = measure(data, true);
-        return new Evaluation(m.loss(), m.accuracy(), m.predictions());
-    }
-
-    static int evalBatch(int trainingBatch) {
-        return Math.max(EVAL_BATCH, trainingBatch);
-    }
-
-    private record Measure(double loss, double accuracy, int[] predictions) {
-    }
-
-    private Measure measure(ImageSet data, boolean predictions) {
-        int batchSize = evalBatch(config.batchSize());
-        int[] predicted = predictions ? new int[data.size()] : null;
-        double lossSum = 0;
-        long correct = 0;
-        int n = 0;
-        for (Batch batch : data.batches(batchSize, 0, false)) {
-            try (TFloat32 x = Tensors.images(spec, batch);
-                 TInt32 y = Tensors.labels(batch.labels())) {
-                Session.Runner runner = session.runner().feed(net.images, x).feed(net.labels, y)
-                        .fetch(net.evalLossSum).fetch(net.evalCorrect);
-                if (predictions) {
-                    runner.fetch(net.predictions);
-                }
-                try (Result r = runner.run()) {
-                    lossSum += Tensors.scalarFloat(r.get(0));
-                    correct += Tensors.scalarInt(r.get(1));
-                    if (predictions) {
-                        int[] p = Tensors.ints(r.get(2));
-                        System.arraycopy(p, 0, predicted, n, p.length);
-                    }
-                }
-            } catch (RuntimeException e) {
-                throw TrainingFailedException.of("evaluation failed", e);
-            }
-            n += batch.size();
-        }
-        if (n == 0) {
-            return new Measure(Double.NaN, 0, new int[0]);
-        }
-        return new Measure(lossSum / n, (double) correct / n, predicted);
-    }
-
     /** The class probabilities the inference tower gives {@code pixels} (NHWC floats in [0, 1]). */
     float[] probabilities(float[] pixels, int count) {
-        checkOpen();
         try (TFloat32 x = Tensors.images(spec, pixels, count);
              Result r = session.runner().feed(net.images, x).fetch(net.probabilities).run()) {
             return Tensors.floats(r.get(0));
@@ -292,7 +211,6 @@ final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
 
     /** The current value of every network variable (no optimizer state), by name. */
     Map<String, float[]> weights() {
-        checkOpen();
         Session.Runner runner = session.runner();
         for (ParameterSpec p : net.params) {
             runner.fetch(net.variables.get(p.name()));
@@ -308,16 +226,12 @@ final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
         return out;
     }
 
-    /** Every network variable (no optimizer state), named after its layer as {@link ModelSpec#summary()} names it. */
-    @Override
-    public List<LayerParameter> parameters() {
-        return parameters(null);
-    }
-
-    /** The variables of {@code layers} (all when null), fetched in one run; no other weight is copied. */
+    /**
+     * The variables of {@code layers} (all when null), fetched in one run, named after their layer
+     * as {@link ModelSpec#summary()} names it; no optimizer state and no other weight is copied.
+     */
     @Override
     public List<LayerParameter> parameters(Set<String> layers) {
-        checkOpen();
         List<LayerSummary> rows = spec.summary();
         List<ParameterSpec> wanted = net.params.stream()
                 .filter(p -> layers == null || layers.contains(rows.get(p.layer()).name())).toList();
@@ -333,15 +247,12 @@ final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
                 out.add(new LayerParameter(rows.get(p.layer()).name(), p.role().name().toLowerCase(Locale.ROOT),
                         Tensors.floats(r.get(i))));
             }
-        } catch (RuntimeException e) {
-            throw TrainingFailedException.of("reading the parameters failed", e);
         }
         return out;
     }
 
     @Override
     public void export(Path directory) {
-        checkOpen();
         SavedModelExporter.export(spec, weights(), threads, directory);
     }
 
@@ -357,19 +268,8 @@ final class TensorFlowTrainingSession implements io.cnnga.api.TrainingSession {
         }
     }
 
-    ModelSpec spec() {
-        return spec;
-    }
-
     @Override
     public String toString() {
-        return "tensorflow session: " + spec.layers().size() + " layers, " + spec.params() + " parameters, on " + device
-                + (closed ? " (closed)" : "");
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("this training session is closed");
-        }
+        return "tensorflow session: " + spec.layers().size() + " layers, " + spec.params() + " parameters, on " + device;
     }
 }
