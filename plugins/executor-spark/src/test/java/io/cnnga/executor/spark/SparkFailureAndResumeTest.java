@@ -14,6 +14,7 @@ import io.cnnga.api.TrialListener;
 import io.cnnga.api.TrialResult;
 import io.cnnga.api.TrialStatus;
 import io.cnnga.engine.evolution.GenerationReport;
+import io.cnnga.engine.executor.EngineRemoteTrials;
 import io.cnnga.engine.plan.Plan;
 import io.cnnga.engine.plan.PlanReader;
 import io.cnnga.engine.plugin.PluginRegistry;
@@ -125,9 +126,9 @@ class SparkFailureAndResumeTest {
         };
         List<TrialResult> results;
         try (Executor spark = new SparkExecutorFactory().create(Options.of("executor.options", Map.of("master", "local[2]")))) {
-            results = spark.evaluate(trials, new ExecutionContext(missingData, (t, l) -> {
+            results = spark.evaluate(trials, new ExecutionContext((t, l) -> {
                 throw new AssertionError("the driver's runner is not used by Spark");
-            }, listener));
+            }, listener, EngineRemoteTrials.forThisProcess(missingData)));
         }
         assertThat(results).extracting(TrialResult::index).containsExactly(0, 1, 2);
         assertThat(results).allSatisfy(r -> {
