@@ -11,9 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * }</pre>
  *
  * <p>A local cluster launches its executors from {@code $SPARK_HOME/jars}; the test fills such a
- * folder (the module's surefire sets {@code SPARK_HOME} to {@code target/spark-home}) from its own
- * class path, and the executors get the engine through
+ * folder ({@link SparkHome}) from its own class path, and the executors get the engine through
  * {@code spark.executor.extraClassPath} ({@code "shipJars": false}: same machine, same paths).
  */
 @EnabledIfSystemProperty(named = "cnnga.sparkScaling", matches = "true")
@@ -57,7 +54,7 @@ class SparkScalingBenchmarkTest {
     @Test
     void oneGenerationWithOneAndTwoExecutors() throws IOException {
         Path sparkHome = Path.of(System.getenv("SPARK_HOME"));
-        sparkHome(sparkHome);
+        SparkHome.fill(sparkHome);
         int threads = Integer.getInteger("cnnga.sparkScaling.threads", 0);
         StringBuilder report = new StringBuilder();
         for (String executors : System.getProperty("cnnga.sparkScaling.executors", "1,2").split(",")) {
@@ -96,18 +93,5 @@ class SparkScalingBenchmarkTest {
 
     private static double seconds(Instant from, Instant to) {
         return Duration.between(from, to).toMillis() / 1000.0;
-    }
-
-    /** Fills a Spark home whose jars/ holds this class path's JARs: what a local cluster's workers launch executors from. */
-    static void sparkHome(Path home) throws IOException {
-        Path jars = Files.createDirectories(home.resolve("jars"));
-        // Spark's launcher reads the Scala version off a build folder where there is no release file.
-        Files.createDirectories(home.resolve("launcher/target/scala-2.13"));
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path jar = Path.of(entry);
-            if (entry.endsWith(".jar") && Files.isRegularFile(jar) && !Files.exists(jars.resolve(jar.getFileName()))) {
-                Files.createSymbolicLink(jars.resolve(jar.getFileName()), jar);
-            }
-        }
     }
 }
