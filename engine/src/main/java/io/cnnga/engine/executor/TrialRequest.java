@@ -15,7 +15,8 @@ import io.cnnga.engine.journal.JournalJson;
 /**
  * A trial as it travels to a worker (a child JVM, a Spark task), and its result as it comes
  * back. Only the genome and the training config travel with the plan: the worker decodes the
- * genome itself, and checks that it gets the network the engine expects.
+ * genome itself, and checks that it gets the network the engine expects. It is the format of the
+ * requests and answers of {@link EngineRemoteTrials}; executors see them only as strings.
  *
  * <pre>{@code
  * String json = TrialRequest.write(planJson, trial);

@@ -17,7 +17,8 @@ import java.util.Objects;
 /**
  * Trains a {@link TrialRequest} in this JVM, the way the engine would: the plan's decoder, data
  * and backend, built from the plan's JSON by {@link PlanWorkbench}. What a child JVM of the local
- * executor ({@code engine worker}) and a Spark task run.
+ * executor ({@code engine worker}) runs, and a {@link io.cnnga.api.RemoteWorker} sent to another
+ * JVM (a Spark task) through {@link RemoteWorkerEngine}.
  *
  * <pre>{@code
  * String resultJson = TrialWorker.run(requestJson, EngineProcess.pluginDirs(), TrainingListener.NONE);

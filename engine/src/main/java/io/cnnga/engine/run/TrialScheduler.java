@@ -13,6 +13,7 @@ import io.cnnga.api.TrialListener;
 import io.cnnga.api.TrialResult;
 import io.cnnga.api.TrialRunner;
 import io.cnnga.engine.evolution.GenerationEvaluator;
+import io.cnnga.engine.executor.EngineRemoteTrials;
 import io.cnnga.engine.journal.Journal;
 import io.cnnga.engine.journal.JournalCorruptException;
 import io.cnnga.engine.journal.RunRecord;
@@ -152,7 +153,8 @@ final class TrialScheduler implements GenerationEvaluator {
                 journalled.add(result.index());
             }
         };
-        List<TrialResult> trained = executor.evaluate(batch, new ExecutionContext(planJson, runner, listener));
+        List<TrialResult> trained = executor.evaluate(batch,
+                new ExecutionContext(runner, listener, EngineRemoteTrials.forThisProcess(planJson)));
         for (int k = 0; k < batch.size(); k++) {
             TrialResult r = trained.get(k);
             results[batch.get(k).index()] = r;

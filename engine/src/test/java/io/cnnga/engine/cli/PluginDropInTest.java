@@ -56,6 +56,70 @@ class PluginDropInTest {
             }
             """;
 
+    /**
+     * An executor that sends each trial through the engine's {@link io.cnnga.api.RemoteTrials} as
+     * a cluster executor would: the request and a Java-serialised worker, read back through the
+     * plugin's own class loader (as Spark's local mode reads a task), run, and answered. It also
+     * checks that the engine's classes are out of its sight.
+     */
+    static final String HOP_SOURCE = """
+            package com.example.hop;
+
+            import io.cnnga.api.*;
+            import java.io.*;
+            import java.util.*;
+
+            public final class HopPlugin implements Plugin {
+                @Override
+                public List<ExecutorFactory> executors() {
+                    return List.of(new ExecutorFactory() {
+                        public String id() { return "hop"; }
+                        public Executor create(Options options) {
+                            options.finish();
+                            return (trials, context) -> {
+                                try {
+                                    Class.forName("io.cnnga.engine.executor.TrialWorker", false, HopPlugin.class.getClassLoader());
+                                    throw new IllegalStateException("a drop-in plugin sees the engine's classes");
+                                } catch (ClassNotFoundException expected) {
+                                    // only io.cnnga.api and the JDK
+                                }
+                                RemoteTrials remote = context.remote();
+                                List<TrialResult> results = new ArrayList<>();
+                                for (Trial trial : trials) {
+                                    context.listener().started(trial);
+                                    String answer = hop(remote.worker()).run(remote.request(trial), null, TrainingListener.NONE);
+                                    TrialResult result = remote.result(trial, answer);
+                                    context.listener().finished(result);
+                                    results.add(result);
+                                }
+                                return results;
+                            };
+                        }
+                    });
+                }
+
+                static RemoteWorker hop(RemoteWorker worker) {
+                    try {
+                        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                            out.writeObject(worker);
+                        }
+                        ClassLoader own = HopPlugin.class.getClassLoader();
+                        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray())) {
+                            @Override
+                            protected Class<?> resolveClass(ObjectStreamClass desc) throws ClassNotFoundException {
+                                return Class.forName(desc.getName(), false, own);
+                            }
+                        }) {
+                            return (RemoteWorker) in.readObject();
+                        }
+                    } catch (IOException | ClassNotFoundException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+            """;
+
     @TempDir
     Path dir;
 
@@ -141,12 +205,39 @@ class PluginDropInTest {
         assertThat(run.err()).contains("decoder.id: unknown decoder \"tinny\"; available: paper, tiny");
     }
 
+    @Test
+    void executorPluginTrainsTrialsElsewhereThroughTheApiAlone() throws Exception {
+        buildPluginJar(plugins.resolve("hop-executor.jar"), "com.example.hop.HopPlugin", HOP_SOURCE);
+        Path plan = dir.resolve("plan.json");
+        Files.writeString(plan, """
+                {"name": "hop", "seed": 4,
+                 "dataset": {"id": "synthetic", "options": {"height": 8, "width": 8, "channels": 1, "classes": 2,
+                             "trainSize": 64, "testSize": 8}},
+                 "backend": {"id": "tensorflow", "options": {"device": "cpu"}},
+                 "executor": {"id": "hop"},
+                 "training": {"epochs": 1, "batchSize": 32},
+                 "search": {"population": 2, "generations": 1, "maxForwardFlops": 2e7, "maxParams": 5e6},
+                 "final": {"epochs": 0}}
+                """);
+        Path out = dir.resolve("run");
+        CliRun run = CliRun.of("run", plan.toString(), "--out", out.toString(), "--plugin-dir", plugins.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> trials = Files.readAllLines(out.resolve("journal.jsonl")).stream()
+                .filter(l -> l.contains("\"type\":\"trial-finished\"")).toList();
+        assertThat(trials).hasSize(2).allSatisfy(t -> assertThat(t).contains("\"status\":\"COMPLETE\""));
+    }
+
     /** Compiles {@link #SOURCE} against plugin-api alone and packs it with its service file. */
     private Path buildTinyPluginJar(Path jar) throws Exception {
+        return buildPluginJar(jar, "com.example.tiny.TinyPlugin", SOURCE);
+    }
+
+    /** Compiles {@code source} (class {@code pluginClass}) against plugin-api alone and packs it with its service file. */
+    private Path buildPluginJar(Path jar, String pluginClass, String source) throws Exception {
         Path src = Files.createDirectories(dir.resolve("src-" + jar.getFileName()));
         Path classes = Files.createDirectories(dir.resolve("classes-" + jar.getFileName()));
-        Path file = src.resolve("TinyPlugin.java");
-        Files.writeString(file, SOURCE);
+        Path file = src.resolve(pluginClass.substring(pluginClass.lastIndexOf('.') + 1) + ".java");
+        Files.writeString(file, source);
         String api = Path.of(Plugin.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
@@ -164,7 +255,7 @@ class PluginDropInTest {
                 out.closeEntry();
             }
             out.putNextEntry(new JarEntry("META-INF/services/" + Plugin.class.getName()));
-            write(out, "com.example.tiny.TinyPlugin\n");
+            write(out, pluginClass + "\n");
             out.closeEntry();
         }
         return jar;

@@ -133,7 +133,8 @@ class ProcessIsolationTest {
             trial = bench.trial(0, 0, Genome.of("0".repeat(20)));
         }
         // Starting a JVM and loading TensorFlow alone takes longer than this.
-        TrialResult result = new WorkerProcess(List.of(), 0.5).run(trial, planJson, TrainingListener.NONE);
+        TrialResult result = new WorkerProcess(List.of(), 0.5).run(trial, EngineRemoteTrials.forThisProcess(planJson),
+                TrainingListener.NONE);
         assertThat(result.status()).isEqualTo(TrialStatus.FAILED);
         assertThat(result.reason()).matches("worker process \\(pid \\d+\\) timed out after 1 s "
                 + "\\(executor.options.trialTimeout\\) and was killed");
@@ -148,7 +149,8 @@ class ProcessIsolationTest {
             trial = bench.trial(0, 3, Genome.of("0".repeat(20)));
         }
         String elsewhere = PlanWriter.toJson(plan).replace("\"synthetic\"", "\"no-such-dataset\"");
-        TrialResult result = new WorkerProcess(List.of(), 0).run(trial, elsewhere, TrainingListener.NONE);
+        TrialResult result = new WorkerProcess(List.of(), 0).run(trial, EngineRemoteTrials.forThisProcess(elsewhere),
+                TrainingListener.NONE);
         assertThat(result.status()).isEqualTo(TrialStatus.FAILED);
         assertThat(result.index()).isEqualTo(3);
         assertThat(result.params()).isEqualTo(trial.spec().params());

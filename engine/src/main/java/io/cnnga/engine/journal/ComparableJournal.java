@@ -8,8 +8,14 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Test helper: a run's journal without what differs between processes (times, durations, the
- * folder, which process trained what, and the resumptions themselves), one event per string.
+ * A run's journal without what differs between processes — times, durations, the folder, which
+ * process trained what, and the resumptions themselves — one event per string: what two runs of
+ * one plan must agree on, however often they were interrupted and resumed.
+ *
+ * <pre>{@code
+ * assertThat(ComparableJournal.of(resumedRun)).isEqualTo(ComparableJournal.of(uninterruptedRun));
+ * List<TrialFinished> trials = ComparableJournal.events(run, TrialFinished.class);
+ * }</pre>
  */
 public final class ComparableJournal {
 
