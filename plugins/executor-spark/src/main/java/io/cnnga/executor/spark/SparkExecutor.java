@@ -39,8 +39,8 @@ import java.util.function.Supplier;
  *
  * <p>The driver is this JVM; it keeps the journal, so a run resumes exactly as with the local
  * executor. Tasks receive the engine's request for their trial and its
- * {@link io.cnnga.api.RemoteWorker}, which trains with the engine on the executors, building the
- * dataset from the plan's dataset plugin there: its path must be visible there. The Spark
+ * {@link io.cnnga.api.RemoteWorker}, which trains it with the engine on the executor, where it
+ * builds the dataset from the plan's dataset plugin: the data's path must be visible there. The Spark
  * application lives from the first generation until {@link #close()}. Spark's classes are loaded
  * through this plugin's class loader, so every call into Spark runs with it as the thread's
  * context class loader.
