@@ -22,10 +22,13 @@ import io.jenetics.util.RandomRegistry;
 import io.jenetics.util.Seq;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The genetic algorithm over bit genomes, on Jenetics: roulette or tournament selection,
@@ -64,6 +67,7 @@ public final class GeneticSearch implements Search {
     private final Repair repair;
     private final boolean distinctChildren;
     private final Function<Genome, Object> network;
+    private final ToDoubleFunction<TrialResult> selectionFitness;
     private final Consumer<String> log;
 
     private GeneticSearch(Builder b) {
@@ -79,6 +83,7 @@ public final class GeneticSearch implements Search {
         this.repair = b.repair;
         this.distinctChildren = b.distinctChildren;
         this.network = b.network;
+        this.selectionFitness = b.selectionFitness;
         this.log = b.log;
     }
 
@@ -91,7 +96,7 @@ public final class GeneticSearch implements Search {
         Factory<Genotype<BitGene>> genotypes = GenomeCodec.of(space.length()).encoding();
         NetworkMemory memory = new NetworkMemory(network);
         ChildRepair constraint = new ChildRepair(space, repair, memory, distinctChildren, log);
-        BatchEvaluator batch = new BatchEvaluator(evaluator, memory);
+        BatchEvaluator batch = new BatchEvaluator(evaluator, memory, selectionFitness);
         List<Alterer<BitGene, Double>> alterers = new ArrayList<>(List.of(
                 new SinglePointCrossover<>(crossoverProbability), new BitFlipMutator<>(mutationProbability)));
         if (distinctChildren) {
@@ -130,8 +135,8 @@ public final class GeneticSearch implements Search {
                 EvolutionResult<BitGene, Double> result = engine.evolve(EvolutionStart.of(previous, generation));
                 return result.population();
             });
-            GenerationReport report = report(g, current, List.copyOf(batch.results), constraint.repaired(),
-                    constraint.drawn());
+            GenerationReport report = report(g, current, List.copyOf(batch.results), batch.accuracy,
+                    constraint.repaired(), constraint.drawn());
             reports.add(report);
             observer.accept(report);
         }
@@ -151,10 +156,15 @@ public final class GeneticSearch implements Search {
         };
     }
 
+    /** The report of a generation; members show their fitness (validation accuracy), not what selection ranks by. */
     private static GenerationReport report(int generation, ISeq<Phenotype<BitGene, Double>> population,
-                                           List<TrialResult> results, int repaired, int drawn) {
+                                           List<TrialResult> results, Map<String, Double> accuracy, int repaired,
+                                           int drawn) {
         List<GenerationReport.Member> members = population.stream()
-                .map(pt -> new GenerationReport.Member(GenomeCodec.decode(pt.genotype()).bits(), pt.fitness()))
+                .map(pt -> {
+                    String bits = GenomeCodec.decode(pt.genotype()).bits();
+                    return new GenerationReport.Member(bits, accuracy.getOrDefault(bits, pt.fitness()));
+                })
                 .toList();
         double best = members.stream().mapToDouble(GenerationReport.Member::fitness).max().orElse(0);
         double mean = members.stream().mapToDouble(GenerationReport.Member::fitness).average().orElse(0);
@@ -165,12 +175,16 @@ public final class GeneticSearch implements Search {
     private static final class BatchEvaluator implements io.jenetics.engine.Evaluator<BitGene, Double> {
         private final GenerationEvaluator delegate;
         private final NetworkMemory memory;
+        private final ToDoubleFunction<TrialResult> selectionFitness;
         private final List<TrialResult> results = new ArrayList<>();
+        /** Every evaluated genome's validation accuracy, by bits. */
+        private final Map<String, Double> accuracy = new HashMap<>();
         private int generation;
 
-        BatchEvaluator(GenerationEvaluator delegate, NetworkMemory memory) {
+        BatchEvaluator(GenerationEvaluator delegate, NetworkMemory memory, ToDoubleFunction<TrialResult> selectionFitness) {
             this.delegate = delegate;
             this.memory = memory;
+            this.selectionFitness = selectionFitness;
         }
 
         @Override
@@ -196,7 +210,9 @@ public final class GeneticSearch implements Search {
             Phenotype<BitGene, Double>[] out = population.asISeq().toArray(new Phenotype[0]);
             for (int k = 0; k < pending.size(); k++) {
                 int i = pending.get(k);
-                out[i] = out[i].withFitness(evaluated.get(k).fitness());
+                TrialResult r = evaluated.get(k);
+                accuracy.put(r.genome().bits(), r.fitness());
+                out[i] = out[i].withFitness(selectionFitness.applyAsDouble(r));
             }
             return ISeq.of(out);
         }
@@ -216,6 +232,7 @@ public final class GeneticSearch implements Search {
         private Repair repair = Repair.NEAREST;
         private boolean distinctChildren;
         private Function<Genome, Object> network = genome -> genome;
+        private ToDoubleFunction<TrialResult> selectionFitness = TrialResult::fitness;
         private Consumer<String> log = message -> { };
 
         private Builder(GenomeSpace space) {
@@ -281,6 +298,15 @@ public final class GeneticSearch implements Search {
         /** What a genome's network is, for "evaluated before": genomes with equal networks are one. */
         public Builder network(Function<Genome, Object> value) {
             this.network = value;
+            return this;
+        }
+
+        /**
+         * What selection ranks a result by; default its fitness. A search with a pruner ranks a
+         * trial stopped early below every trial that trained to its end ({@link SelectionFitness}).
+         */
+        public Builder selectionFitness(ToDoubleFunction<TrialResult> value) {
+            this.selectionFitness = value;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.cnnga.engine.executor;
 
+import io.cnnga.engine.trial.PruningOrder;
 import io.cnnga.api.InvalidInputException;
 import io.cnnga.api.RemoteTrials;
 import io.cnnga.api.RemoteWorker;
@@ -8,6 +9,7 @@ import io.cnnga.api.TrialResult;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The engine's {@link RemoteTrials} for one plan: requests in the {@link TrialRequest} format,
@@ -21,24 +23,31 @@ import java.util.List;
  * @param planJson      the resolved plan every request carries
  * @param pluginFolders the drop-in folders workers load
  * @param classPath     what a worker's JVM needs on its class path
+ * @param pruning       by trial index: where the engine's pruner may stop the trial (none when absent)
  */
-public record EngineRemoteTrials(String planJson, List<String> pluginFolders, List<String> classPath)
-        implements RemoteTrials {
+public record EngineRemoteTrials(String planJson, List<String> pluginFolders, List<String> classPath,
+                                 Map<Integer, PruningOrder> pruning) implements RemoteTrials {
 
     public EngineRemoteTrials {
         pluginFolders = List.copyOf(pluginFolders);
         classPath = List.copyOf(classPath);
+        pruning = Map.copyOf(pruning);
+    }
+
+    /** The same, with each trial's pruning order by index. */
+    public EngineRemoteTrials withPruning(Map<Integer, PruningOrder> orders) {
+        return new EngineRemoteTrials(planJson, pluginFolders, classPath, orders);
     }
 
     /** For {@code planJson} in this process: its plugin folders and class path ({@link EngineProcess}). */
     public static EngineRemoteTrials forThisProcess(String planJson) {
         return new EngineRemoteTrials(planJson, EngineProcess.pluginDirs().stream().map(Path::toString).toList(),
-                EngineProcess.classPath().stream().map(e -> Path.of(e).toAbsolutePath().toString()).toList());
+                EngineProcess.classPath().stream().map(e -> Path.of(e).toAbsolutePath().toString()).toList(), Map.of());
     }
 
     @Override
     public String request(Trial trial) {
-        return TrialRequest.write(planJson, trial);
+        return TrialRequest.write(planJson, trial, pruning.getOrDefault(trial.index(), PruningOrder.NONE));
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.cnnga.api.ModelSpec;
 import io.cnnga.api.TrainingListener;
 import io.cnnga.api.Trial;
 import io.cnnga.api.TrialResult;
-import io.cnnga.engine.run.PlanWorkbench;
+import io.cnnga.engine.trial.PlanWorkbench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,7 +102,8 @@ public final class TrialWorker {
                 return request.failed(seconds(start), mismatch);
             }
             try {
-                return bench.runner().run(trial, Objects.requireNonNullElse(progress, TrainingListener.NONE));
+                return bench.runner().run(trial, Objects.requireNonNullElse(progress, TrainingListener.NONE),
+                        request.pruning());
             } catch (RuntimeException | Error e) {
                 // A runner should not throw; one that does costs this trial, not the worker.
                 return TrialResult.failed(trial, List.of(), seconds(start), describe(e));

@@ -59,11 +59,19 @@ public final class JournalJson {
                             }
                         }
                     }))
+            // An epoch without checkpoints is written as engines before checkpoints wrote it.
+            .addMixIn(io.cnnga.api.EpochMetrics.class, EpochWithoutEmptyCheckpoints.class)
             // Journals of newer engines may carry fields this one does not know: they are skipped.
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
 
     private JournalJson() {
+    }
+
+    /** Jackson mix-in: {@code checkpoints} is left out of an epoch that has none. */
+    private interface EpochWithoutEmptyCheckpoints {
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        java.util.List<io.cnnga.api.Checkpoint> checkpoints();
     }
 
     /** The mapper events are written and read with, for JSON that sits beside them (summaries, networks). */

@@ -36,7 +36,9 @@ import java.util.TreeMap;
  * @param dir           the run folder
  * @param runStarted    the {@code run-started} event
  * @param resumptions   the {@code run-resumed} events, in order
- * @param trials        every trial, in journal order
+ * @param trials        every trial, in journal order (its last record, should it have several)
+ * @param attempts      every trial record, in journal order: a trial successive halving trained to
+ *                      several rungs has one per rung
  * @param generations   the {@code generation-finished} events, by generation
  * @param finalFinished the last {@code final-finished} event, once the final network is trained
  * @param runFinished   the {@code run-finished} event, once the run is over
@@ -44,7 +46,7 @@ import java.util.TreeMap;
  * @param lastEvent     time of the journal's last event: what the report is "as of"
  */
 public record RunRecord(Path dir, RunStarted runStarted, List<RunResumed> resumptions, List<Trial> trials,
-                        List<GenerationFinished> generations, Optional<FinalFinished> finalFinished,
+                        List<Trial> attempts, List<GenerationFinished> generations, Optional<FinalFinished> finalFinished,
                         Optional<RunFinished> runFinished, Optional<Summary> summary, Instant lastEvent) {
 
     /**
@@ -65,6 +67,7 @@ public record RunRecord(Path dir, RunStarted runStarted, List<RunResumed> resump
     public RunRecord {
         resumptions = List.copyOf(resumptions);
         trials = List.copyOf(trials);
+        attempts = List.copyOf(attempts);
         generations = List.copyOf(generations);
     }
 
@@ -90,6 +93,7 @@ public record RunRecord(Path dir, RunStarted runStarted, List<RunResumed> resump
         RunStarted started = null;
         List<RunResumed> resumed = new ArrayList<>();
         Map<Long, Trial> trials = new LinkedHashMap<>();
+        List<Trial> attempts = new ArrayList<>();
         TreeMap<Integer, GenerationFinished> generations = new TreeMap<>();
         FinalFinished finalEvent = null;
         RunFinished finished = null;
@@ -102,7 +106,9 @@ public record RunRecord(Path dir, RunStarted runStarted, List<RunResumed> resump
                 resumed.add(e);
             } else if (event instanceof TrialFinished e) {
                 TrialResult r = e.result();
-                trials.put(key(r.generation(), r.index()), new Trial(r, e.startedOrJournalled(), e.time()));
+                Trial trial = new Trial(r, e.startedOrJournalled(), e.time());
+                trials.put(key(r.generation(), r.index()), trial);
+                attempts.add(trial);
             } else if (event instanceof GenerationFinished e) {
                 generations.put(e.generation(), e);
             } else if (event instanceof FinalFinished e) {
@@ -115,7 +121,7 @@ public record RunRecord(Path dir, RunStarted runStarted, List<RunResumed> resump
             return Optional.empty();
         }
         Optional<Summary> summary = finished == null ? Optional.empty() : Summary.read(dir.resolve(Summary.FILE));
-        return Optional.of(new RunRecord(dir, started, resumed, List.copyOf(trials.values()),
+        return Optional.of(new RunRecord(dir, started, resumed, List.copyOf(trials.values()), attempts,
                 List.copyOf(generations.values()), Optional.ofNullable(finalEvent), Optional.ofNullable(finished),
                 summary, last));
     }
@@ -158,15 +164,24 @@ public record RunRecord(Path dir, RunStarted runStarted, List<RunResumed> resump
         return Optional.empty();
     }
 
+    /** Every record of trial {@code index} of {@code generation}, in journal order. */
+    public List<TrialResult> attemptsOf(int generation, int index) {
+        return attempts.stream().map(Trial::result).filter(r -> r.generation() == generation && r.index() == index).toList();
+    }
+
     /** Whether generation {@code generation} was journalled as finished. */
     public boolean generationRecorded(int generation) {
         return generations.stream().anyMatch(g -> g.generation() == generation);
     }
 
-    /** The fittest trial so far (the earliest of equals), if any reached a fitness. */
+    /**
+     * The fittest trial so far (the earliest of equals), if any reached a fitness; trials a pruner
+     * stopped early only when none trained to its end.
+     */
     public Optional<Trial> best() {
         return trials.stream().filter(t -> t.result().status() != TrialStatus.FAILED)
-                .max(Comparator.comparingDouble((Trial t) -> t.result().fitness())
+                .max(Comparator.comparing((Trial t) -> t.result().stop() == null || !t.result().stop().byPruner())
+                        .thenComparingDouble((Trial t) -> t.result().fitness())
                         .thenComparing(t -> -t.result().generation() * 100_000L - t.result().index()));
     }
 

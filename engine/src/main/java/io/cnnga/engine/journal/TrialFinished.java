@@ -7,6 +7,7 @@ import io.cnnga.api.EpochMetrics;
 import io.cnnga.api.Genome;
 import io.cnnga.api.TrialResult;
 import io.cnnga.api.TrialStatus;
+import io.cnnga.api.TrialStop;
 
 import java.time.Instant;
 import java.util.List;
@@ -34,10 +35,14 @@ import java.util.List;
  * @param flops     forward FLOPs per image
  * @param seconds   wall time spent
  * @param reason    why it failed, was pruned or cached; empty when complete
+ * @param stoppedBy what stopped a pruned trial ({@link TrialStop#TIME_LIMIT}, {@link TrialStop#MEDIAN_PRUNER},
+ *                  {@link TrialStop#SUCCESSIVE_HALVING}); null when not stopped, and in journals of
+ *                  engines before pruners
+ * @param stoppedAt the fraction of its training it had done when stopped; null when not stopped
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"time", "startedAt", "generation", "index", "genome", "status", "fitness", "history", "params",
-        "flops", "seconds", "reason"})
+        "flops", "seconds", "reason", "stoppedBy", "stoppedAt"})
 public record TrialFinished(Instant time, Instant startedAt,
                             @JsonProperty(required = true) int generation,
                             @JsonProperty(required = true) int index,
@@ -48,7 +53,7 @@ public record TrialFinished(Instant time, Instant startedAt,
                             @JsonProperty(required = true) long params,
                             @JsonProperty(required = true) long flops,
                             @JsonProperty(required = true) double seconds,
-                            String reason) implements JournalEvent {
+                            String reason, String stoppedBy, Double stoppedAt) implements JournalEvent {
 
     public static final String TYPE = "trial-finished";
 
@@ -62,18 +67,33 @@ public record TrialFinished(Instant time, Instant startedAt,
         Events.require(params >= 0 && flops >= 0, "params", "parameters and FLOPs must be >= 0");
         history = history == null ? List.of() : List.copyOf(history);
         reason = reason == null ? "" : reason;
+        if (stoppedBy != null) {
+            Events.require(List.of(TrialStop.TIME_LIMIT, TrialStop.MEDIAN_PRUNER, TrialStop.SUCCESSIVE_HALVING)
+                    .contains(stoppedBy), "stoppedBy", "is not a known cause: \"" + stoppedBy + "\"");
+            Events.require(stoppedAt != null && stoppedAt > 0 && stoppedAt <= 1, "stoppedAt", "must be in (0, 1], was "
+                    + stoppedAt);
+        }
+    }
+
+    /** The event of a result without a stop (all results before pruners). */
+    public TrialFinished(Instant time, Instant startedAt, int generation, int index, String genome, TrialStatus status,
+                         double fitness, List<EpochMetrics> history, long params, long flops, double seconds,
+                         String reason) {
+        this(time, startedAt, generation, index, genome, status, fitness, history, params, flops, seconds, reason,
+                null, null);
     }
 
     /** The event for {@code result}. */
     public static TrialFinished of(TrialResult r, Instant startedAt, Instant time) {
         return new TrialFinished(time, startedAt, r.generation(), r.index(), r.genome().bits(), r.status(), r.fitness(),
-                r.history(), r.params(), r.flops(), r.seconds(), r.reason());
+                r.history(), r.params(), r.flops(), r.seconds(), r.reason(),
+                r.stop() == null ? null : r.stop().cause(), r.stop() == null ? null : r.stop().fraction());
     }
 
     /** The result it records. */
     public TrialResult result() {
         return new TrialResult(generation, index, Genome.of(genome), status, fitness, history, params, flops, seconds,
-                reason);
+                reason, stoppedBy == null ? null : new TrialStop(stoppedBy, stoppedAt));
     }
 
     /** When its training started; its journalling when that was not recorded. */

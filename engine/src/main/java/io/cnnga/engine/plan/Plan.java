@@ -54,9 +54,15 @@ public record Plan(String name, long seed, PluginChoice dataset, PluginChoice de
         return new Plan(name, seed, dataset, decoder, backend, executor, training, search, newFinal, output);
     }
 
-    /** The training configuration of a search trial. */
+    /** The same plan with other training settings. */
+    public Plan withTraining(TrainingSettings newTraining) {
+        return new Plan(name, seed, dataset, decoder, backend, executor, newTraining, search, finalTraining, output);
+    }
+
+    /** The training configuration of a search trial, its checkpoints included. */
     public TrainingConfig trialConfig() {
-        return new TrainingConfig(training.epochs(), training.batchSize(), training.learningRate(), seed, null);
+        return new TrainingConfig(training.epochs(), training.batchSize(), training.learningRate(), seed, null,
+                training.checkpoints());
     }
 
     /** The training configuration of the final network: {@code final.epochs}, otherwise as the trials. */

@@ -221,7 +221,7 @@ public final class ReportPage {
                         .append("</td><td class=\"num\">").append(si(r.flops()))
                         .append("</td><td class=\"num\">").append(num(r.seconds(), 1))
                         .append("</td><td><span class=\"badge ").append(r.status().name().toLowerCase(Locale.ROOT))
-                        .append("\">").append(r.status().name().toLowerCase(Locale.ROOT)).append("</span>");
+                        .append("\">").append(esc(StatusWords.of(r))).append("</span>");
                 if (!r.reason().isEmpty()) {
                     out.append(" <span class=\"reason\">").append(esc(r.reason())).append("</span>");
                 }

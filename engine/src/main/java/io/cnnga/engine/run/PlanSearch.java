@@ -6,6 +6,9 @@ import io.cnnga.engine.evolution.GeneticSearch;
 import io.cnnga.engine.evolution.GenomeSpace;
 import io.cnnga.engine.evolution.RandomSearch;
 import io.cnnga.engine.evolution.Search;
+import io.cnnga.engine.evolution.SelectionFitness;
+import io.cnnga.api.TrialResult;
+import io.cnnga.engine.plan.Pruner;
 import io.cnnga.engine.plan.Plan;
 import io.cnnga.engine.plan.SearchBudget;
 import io.cnnga.engine.plan.SearchSettings;
@@ -51,6 +54,8 @@ public final class PlanSearch {
                     .repair(s.repair())
                     .distinctChildren(s.distinctChildren())
                     .network(genome -> decoder.decode(genome, info))
+                    .selectionFitness(plan.training().pruner() == Pruner.NONE ? TrialResult::fitness
+                            : SelectionFitness::withPruner)
                     .log(log)
                     .build();
         };

@@ -1,5 +1,7 @@
 package io.cnnga.engine.run;
 
+import io.cnnga.engine.trial.PlanWorkbench;
+
 import io.cnnga.api.DataInfo;
 import io.cnnga.api.Decoder;
 import io.cnnga.api.Executor;
@@ -51,15 +53,23 @@ final class SearchPhase {
      */
     record Outcome(List<TrialResult> results, List<GenerationReport> reports, int trainedHere) {
 
-        /** The fittest result that did not fail (the earliest of equals). */
+        /**
+         * The fittest result that did not fail (the earliest of equals); trials a pruner stopped
+         * early only when no trial trained to its end.
+         */
         TrialResult best() {
             return results.stream().filter(r -> r.status() != TrialStatus.FAILED)
-                    .max(Comparator.comparingDouble(TrialResult::fitness)).orElseThrow();
+                    .max(Comparator.comparing((TrialResult r) -> !stoppedByPruner(r))
+                            .thenComparingDouble(TrialResult::fitness)).orElseThrow();
         }
 
         long replaced() {
             return reports.stream().mapToLong(GenerationReport::replaced).sum();
         }
+    }
+
+    static boolean stoppedByPruner(TrialResult r) {
+        return r.stop() != null && r.stop().byPruner();
     }
 
     SearchPhase(PlanWorkbench bench, Executor executor, Journal journal, Optional<RunRecord> prior, RunConsole console,
@@ -131,7 +141,7 @@ final class SearchPhase {
         Decoder decoder = bench.decoder();
         DataInfo info = bench.info();
         return all.stream().filter(r -> r.status() != TrialStatus.FAILED)
-                .max(Comparator.comparingDouble(TrialResult::fitness))
+                .max(Comparator.comparing((TrialResult r) -> !stoppedByPruner(r)).thenComparingDouble(TrialResult::fitness))
                 .map(best -> new GenerationFinished.BestSoFar(best.genome().bits(), best.fitness(), best.generation(),
                         best.index(), NetworkJson.of(best.genome(), decoder.decode(best.genome(), info),
                         decoder.explain(best.genome()))));

@@ -1,5 +1,7 @@
 package io.cnnga.engine.run;
 
+import io.cnnga.engine.trial.PlanWorkbench;
+
 import io.cnnga.api.Backend;
 import io.cnnga.api.Executor;
 import io.cnnga.api.InvalidInputException;

@@ -11,7 +11,7 @@ import io.cnnga.engine.plan.Plan;
 import io.cnnga.engine.plan.PlanReader;
 import io.cnnga.engine.plan.PlanWriter;
 import io.cnnga.engine.plugin.PluginRegistry;
-import io.cnnga.engine.run.PlanWorkbench;
+import io.cnnga.engine.trial.PlanWorkbench;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

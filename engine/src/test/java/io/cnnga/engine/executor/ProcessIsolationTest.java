@@ -16,7 +16,7 @@ import io.cnnga.engine.journal.JournalEvent;
 import io.cnnga.engine.journal.RunFinished;
 import io.cnnga.engine.journal.Summary;
 import io.cnnga.engine.journal.TrialFinished;
-import io.cnnga.engine.run.PlanWorkbench;
+import io.cnnga.engine.trial.PlanWorkbench;
 import io.cnnga.engine.run.RunConsole;
 import io.cnnga.engine.run.SearchRun;
 import org.junit.jupiter.api.AfterAll;

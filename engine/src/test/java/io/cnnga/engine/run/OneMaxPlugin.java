@@ -2,6 +2,7 @@ package io.cnnga.engine.run;
 
 import io.cnnga.api.Backend;
 import io.cnnga.api.BackendFactory;
+import io.cnnga.api.Checkpoint;
 import io.cnnga.api.DataInfo;
 import io.cnnga.api.Decoder;
 import io.cnnga.api.DecoderFactory;
@@ -33,9 +34,11 @@ import java.util.function.IntPredicate;
  * Test helper for code that does not care what trains: decoder {@code onemax} turns each bit
  * into a Dense layer of 1 or 2 units (so every genome is its own network), after option
  * {@code convs} Conv2D layers (default none); with option {@code unbuildable} N, genomes starting
- * with N ones are refused (the decoder throws, as one that cannot build a genome does); backend {@code onemax} "trains" one instantly,
- * its validation accuracy being the share of ones. Its sessions expose made-up
- * {@link TrainingSession#parameters()} whose spread grows with the epoch.
+ * with N ones are refused (the decoder throws, as one that cannot build a genome does). Backend
+ * {@code onemax} "trains" one instantly, its validation accuracy being the share of ones after
+ * every epoch; at a configured checkpoint {@code f} it reports {@code share × (0.5 + 0.5 f)}, and
+ * stops there if asked. Its sessions expose made-up {@link TrainingSession#parameters()} whose
+ * spread grows with the epoch.
  */
 public final class OneMaxPlugin implements Plugin {
 
@@ -128,7 +131,22 @@ public final class OneMaxPlugin implements Plugin {
             @Override
             public EpochMetrics trainEpoch(int epoch, ImageSet train, ImageSet validation, TrainingListener listener) {
                 epochs = epoch;
-                return new EpochMetrics(epoch, 1 - fitness, fitness, 1 - fitness, fitness, 0.001, 1000, true);
+                // checkpoints of this epoch: the share of ones, reached gradually (half of it at the start)
+                List<Checkpoint> checkpoints = new ArrayList<>();
+                int total = config.epochs() * 100;
+                for (double f : config.checkpoints()) {
+                    int step = (int) Math.ceil(f * total);
+                    if (step > (epoch - 1) * 100 && step <= epoch * 100) {
+                        double value = fitness * (0.5 + 0.5 * f);
+                        Checkpoint c = new Checkpoint(epoch, step, step / (double) total, 1 - value, value, 100, 0.001);
+                        checkpoints.add(c);
+                        listener.onCheckpoint(c);
+                        if (listener.stopRequested()) {
+                            return new EpochMetrics(epoch, 1 - value, value, 1 - value, value, 0.001, 1000, false, checkpoints);
+                        }
+                    }
+                }
+                return new EpochMetrics(epoch, 1 - fitness, fitness, 1 - fitness, fitness, 0.001, 1000, true, checkpoints);
             }
 
             @Override

@@ -1,4 +1,4 @@
-package io.cnnga.engine.run;
+package io.cnnga.engine.trial;
 
 import io.cnnga.api.Backend;
 import io.cnnga.api.DataInfo;
@@ -94,7 +94,7 @@ public final class PlanWorkbench implements AutoCloseable {
     }
 
     /** Trains trials in this process, within the plan's time budget. */
-    public TrialRunner runner() {
+    public BackendTrialRunner runner() {
         return new BackendTrialRunner(backend, trialData, plan.training().maxTrialSeconds());
     }
 
