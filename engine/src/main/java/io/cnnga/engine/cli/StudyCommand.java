@@ -3,6 +3,7 @@ package io.cnnga.engine.cli;
 import io.cnnga.api.InvalidInputException;
 import io.cnnga.engine.plan.Plan;
 import io.cnnga.engine.plan.PlanReader;
+import io.cnnga.engine.plan.Pruner;
 import io.cnnga.engine.plan.Strategy;
 import io.cnnga.engine.run.RunConsole;
 import io.cnnga.engine.study.Study;
@@ -21,8 +22,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code engine study PLAN.json --strategies ga,random --seeds 1,2,3 [--final] [--out DIR]}: runs
- * the plan once per strategy and seed, each run an ordinary resumable run folder under DIR, and
+ * {@code engine study PLAN.json --strategies ga,random [--pruners none,median] --seeds 1,2,3 [--final]
+ * [--out DIR]}: runs the plan once per strategy (and pruner) and seed, each run an ordinary resumable run folder under DIR, and
  * compares the strategies at equal cost ({@code study.json}, {@code study.csv}, {@code study.html}).
  *
  * <pre>{@code
@@ -41,6 +42,10 @@ final class StudyCommand implements Callable<Integer> {
     @Option(names = "--strategies", paramLabel = "S1,S2", defaultValue = "ga,random",
             description = "Search strategies, comma-separated (ga, random); default: ${DEFAULT-VALUE}.")
     String strategies;
+
+    @Option(names = "--pruners", paramLabel = "P1,P2",
+            description = "Pruners to compare, comma-separated (none, median, halving); default: the plan's own.")
+    String pruners;
 
     @Option(names = "--seeds", paramLabel = "N1,N2", defaultValue = "1,2,3",
             description = "Seeds, comma-separated; default: ${DEFAULT-VALUE}.")
@@ -61,7 +66,8 @@ final class StudyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Plan plan = PlanReader.read(planFile);
-        StudyDesign design = new StudyDesign(parseStrategies(strategies), parseSeeds(seeds), finalNetwork);
+        StudyDesign design = new StudyDesign(parseStrategies(strategies),
+                pruners == null ? List.of(Pruner.NONE) : parsePruners(pruners), parseSeeds(seeds), finalNetwork);
         Path dir = out != null ? out : Path.of(plan.output() + "-study");
         PrintWriter printed = spec.commandLine().getOut();
         RunConsole console = new RunConsole(System.console() != null, printed);
@@ -84,6 +90,22 @@ final class StudyCommand implements Callable<Integer> {
                 out.add(s);
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException("--strategies: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    static List<Pruner> parsePruners(String text) {
+        List<Pruner> out = new ArrayList<>();
+        for (String part : text.split(",", -1)) {
+            try {
+                Pruner p = Pruner.of(part.strip());
+                if (out.contains(p)) {
+                    throw new InvalidInputException("--pruners: " + p.id() + " is listed twice");
+                }
+                out.add(p);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("--pruners: " + e.getMessage());
             }
         }
         return out;

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cnnga.engine.plan.Plan;
 import io.cnnga.engine.plan.PlanReader;
+import io.cnnga.engine.plan.Pruner;
 import io.cnnga.engine.plan.Strategy;
+import io.cnnga.api.TrialStatus;
+import io.cnnga.engine.journal.RunRecord;
 import io.cnnga.engine.plugin.PluginRegistry;
 import io.cnnga.engine.run.OneMaxPlugin;
 import io.cnnga.engine.run.RunConsole;
@@ -94,6 +97,20 @@ class StudyTest {
 
         assertThat(resumed.trainings.get()).isLessThan(6 * 26 - 55);
         assertThat(withoutTimes(dir.resolve("killed"))).isEqualTo(withoutTimes(dir.resolve("straight")));
+    }
+
+    @Test
+    void prunersAreArmsOfTheirOwn() {
+        StudyDesign design = new StudyDesign(List.of(Strategy.GA), List.of(Pruner.NONE, Pruner.MEDIAN), List.of(1L), false);
+        StudyResult result = new Study(plan(), design, PluginRegistry.load(List.of(), List.of(new OneMaxPlugin())),
+                RunConsole.silent()).run(dir.resolve("pruners"));
+        assertThat(result.arms()).containsExactly("ga+none", "ga+median");
+        assertThat(result.runs()).extracting(StudyRun::folder).containsExactly("ga-none-seed1", "ga-median-seed1");
+        RunRecord median = RunRecord.read(dir.resolve("pruners").resolve("ga-median-seed1"));
+        assertThat(median.plan().training().pruner()).isEqualTo(Pruner.MEDIAN);
+        assertThat(median.plan().training().checkpoints()).containsExactly(0.25, 0.5);
+        assertThat(median.count(TrialStatus.PRUNED)).isPositive();
+        assertThat(RunRecord.read(dir.resolve("pruners").resolve("ga-none-seed1")).count(TrialStatus.PRUNED)).isZero();
     }
 
     /** study.json without what differs between processes: wall and training seconds. */
