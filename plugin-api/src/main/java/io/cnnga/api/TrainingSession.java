@@ -58,6 +58,14 @@ public interface TrainingSession extends AutoCloseable {
         return parameters().stream().filter(p -> layers.contains(p.layer())).toList();
     }
 
+    /**
+     * How long the network takes to classify one image, at batch 1 on the session's device, in
+     * inference mode; empty when the backend does not measure it. Costs a few dozen forward passes.
+     */
+    default java.util.Optional<InferenceLatency> inferenceLatency() {
+        return java.util.Optional.empty();
+    }
+
     /** Releases every native resource; the session is unusable afterwards. */
     @Override
     void close();

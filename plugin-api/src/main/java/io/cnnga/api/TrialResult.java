@@ -22,10 +22,11 @@ import java.util.List;
  * @param reason     why it failed, was pruned or cached; empty when complete
  * @param stop       why and where a {@link TrialStatus#PRUNED} trial was stopped (a cached copy of
  *                   one keeps it); null otherwise
+ * @param latency    its inference latency, when the search measures it (a cached copy keeps it); null otherwise
  */
 public record TrialResult(int generation, int index, Genome genome, TrialStatus status, double fitness,
                           List<EpochMetrics> history, long params, long flops, double seconds, String reason,
-                          TrialStop stop) {
+                          TrialStop stop, InferenceLatency latency) {
 
     public TrialResult {
         if (genome == null || status == null) {
@@ -41,10 +42,23 @@ public record TrialResult(int generation, int index, Genome genome, TrialStatus 
         }
     }
 
-    /** A result without a stop. */
+    /** A result without a stop or a latency. */
     public TrialResult(int generation, int index, Genome genome, TrialStatus status, double fitness,
                        List<EpochMetrics> history, long params, long flops, double seconds, String reason) {
-        this(generation, index, genome, status, fitness, history, params, flops, seconds, reason, null);
+        this(generation, index, genome, status, fitness, history, params, flops, seconds, reason, null, null);
+    }
+
+    /** A result without a latency. */
+    public TrialResult(int generation, int index, Genome genome, TrialStatus status, double fitness,
+                       List<EpochMetrics> history, long params, long flops, double seconds, String reason,
+                       TrialStop stop) {
+        this(generation, index, genome, status, fitness, history, params, flops, seconds, reason, stop, null);
+    }
+
+    /** The same result with its network's measured latency. */
+    public TrialResult withLatency(InferenceLatency newLatency) {
+        return new TrialResult(generation, index, genome, status, fitness, history, params, flops, seconds, reason, stop,
+                newLatency);
     }
 
     public static TrialResult complete(Trial trial, List<EpochMetrics> history, double seconds) {
@@ -69,7 +83,8 @@ public record TrialResult(int generation, int index, Genome genome, TrialStatus 
     /** The trial was not trained: {@code earlier} trained the same network. */
     public static TrialResult cached(Trial trial, TrialResult earlier) {
         return of(trial, TrialStatus.CACHED, earlier.fitness(), earlier.history(), 0,
-                "same network as " + earlier.genome() + " (generation " + earlier.generation() + ")", earlier.stop());
+                "same network as " + earlier.genome() + " (generation " + earlier.generation() + ")", earlier.stop())
+                .withLatency(earlier.latency());
     }
 
     private static TrialResult of(Trial trial, TrialStatus status, double fitness, List<EpochMetrics> history,

@@ -19,10 +19,12 @@ import java.util.function.Predicate;
  * by a random one. Each outcome is counted.
  *
  * <pre>{@code
- * ChildRepair repair = new ChildRepair(space, Repair.NEAREST, memory, true, message -> log(message));
+ * ChildRepair<Double> repair = new ChildRepair<>(space, Repair.NEAREST, memory, true, message -> log(message));
  * engineBuilder.constraint(repair);
  * repair.repaired();   // children moved to the nearest valid genome in this generation
  * }</pre>
+ *
+ * @param <C> the fitness type
  *
  * <p>Members already evaluated (elites, copies of a parent) always pass: a generation's survivors
  * go through the same check. Draws come from Jenetics' {@link RandomRegistry}, which the search
@@ -32,7 +34,7 @@ import java.util.function.Predicate;
  * {@link #test} claims the network of each new child it accepts, so two children of a generation
  * never share one.
  */
-final class ChildRepair implements Constraint<BitGene, Double> {
+final class ChildRepair<C extends Comparable<? super C>> implements Constraint<BitGene, C> {
 
     private final GenomeSpace space;
     private final Repair repair;
@@ -54,7 +56,7 @@ final class ChildRepair implements Constraint<BitGene, Double> {
     }
 
     @Override
-    public boolean test(Phenotype<BitGene, Double> individual) {
+    public boolean test(Phenotype<BitGene, C> individual) {
         if (individual.isEvaluated()) {
             return true;
         }
@@ -72,7 +74,7 @@ final class ChildRepair implements Constraint<BitGene, Double> {
      * @throws BudgetTooTightException when no valid (fresh) genome is left anywhere
      */
     @Override
-    public Phenotype<BitGene, Double> repair(Phenotype<BitGene, Double> individual, long generation) {
+    public Phenotype<BitGene, C> repair(Phenotype<BitGene, C> individual, long generation) {
         Genome child = GenomeCodec.decode(individual.genotype());
         space.problem(child).filter(p -> p.startsWith(GenomeSpace.NOT_BUILDABLE))
                 .ifPresent(p -> log.accept(child + ": " + p));

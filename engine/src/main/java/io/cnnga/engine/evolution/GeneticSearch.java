@@ -16,6 +16,8 @@ import io.jenetics.TournamentSelector;
 import io.jenetics.engine.Engine;
 import io.jenetics.engine.EvolutionResult;
 import io.jenetics.engine.EvolutionStart;
+import io.jenetics.ext.moea.NSGA2Selector;
+import io.jenetics.ext.moea.Vec;
 import io.jenetics.util.Factory;
 import io.jenetics.util.ISeq;
 import io.jenetics.util.RandomRegistry;
@@ -68,6 +70,8 @@ public final class GeneticSearch implements Search {
     private final boolean distinctChildren;
     private final Function<Genome, Object> network;
     private final ToDoubleFunction<TrialResult> selectionFitness;
+    /** Several objectives' values of a result, all to be maximised; null for a single-objective search. */
+    private final Function<TrialResult, Vec<double[]>> objectives;
     private final Consumer<String> log;
 
     private GeneticSearch(Builder b) {
@@ -84,6 +88,7 @@ public final class GeneticSearch implements Search {
         this.distinctChildren = b.distinctChildren;
         this.network = b.network;
         this.selectionFitness = b.selectionFitness;
+        this.objectives = b.objectives;
         this.log = b.log;
     }
 
@@ -93,23 +98,38 @@ public final class GeneticSearch implements Search {
 
     @Override
     public List<GenerationReport> run(GenerationEvaluator evaluator, Consumer<GenerationReport> observer) {
+        if (objectives == null) {
+            io.jenetics.Selector<BitGene, Double> parents = selector();
+            return evolve(evaluator, observer, selectionFitness::applyAsDouble, parents,
+                    elites > 0 ? new EliteSelector<>(elites) : parents);
+        }
+        // NSGA-II: non-dominated sorting and crowding distance pick parents, and the survivors (the first front)
+        return evolve(evaluator, observer, objectives, NSGA2Selector.ofVec(), NSGA2Selector.ofVec());
+    }
+
+    /** The generations, with fitness values of type {@code C} made from each result by {@code fitness}. */
+    private <C extends Comparable<? super C>> List<GenerationReport> evolve(
+            GenerationEvaluator evaluator, Consumer<GenerationReport> observer, Function<TrialResult, C> fitness,
+            io.jenetics.Selector<BitGene, C> parents, io.jenetics.Selector<BitGene, C> survivors) {
         Factory<Genotype<BitGene>> genotypes = GenomeCodec.of(space.length()).encoding();
         NetworkMemory memory = new NetworkMemory(network);
-        ChildRepair constraint = new ChildRepair(space, repair, memory, distinctChildren, log);
-        BatchEvaluator batch = new BatchEvaluator(evaluator, memory, selectionFitness);
-        List<Alterer<BitGene, Double>> alterers = new ArrayList<>(List.of(
+        ChildRepair<C> constraint = new ChildRepair<>(space, repair, memory, distinctChildren, log);
+        BatchEvaluator<C> batch = new BatchEvaluator<>(evaluator, memory, fitness);
+        List<Alterer<BitGene, C>> alterers = new ArrayList<>(List.of(
                 new SinglePointCrossover<>(crossoverProbability), new BitFlipMutator<>(mutationProbability)));
         if (distinctChildren) {
             alterers.add(new CopyMutator<>());
         }
-        Engine<BitGene, Double> engine = new Engine.Builder<>(batch, genotypes)
+        @SuppressWarnings("unchecked")
+        Alterer<BitGene, C>[] rest = alterers.subList(1, alterers.size()).toArray(Alterer[]::new);
+        Engine<BitGene, C> engine = new Engine.Builder<>(batch, genotypes)
                 .optimize(Optimize.MAXIMUM)
                 .populationSize(population)
                 .offspringSize(population - elites)
                 .survivorsSize(elites)
-                .survivorsSelector(elites > 0 ? new EliteSelector<>(elites) : selector())
-                .offspringSelector(selector())
-                .alterers(alterers.get(0), alterers.subList(1, alterers.size()).toArray(Alterer[]::new))
+                .survivorsSelector(survivors)
+                .offspringSelector(parents)
+                .alterers(alterers.get(0), rest)
                 .constraint(constraint)
                 .maximalPhenotypeAge(Long.MAX_VALUE / 4)
                 // Everything on this thread: the seeded random stream is thread-scoped.
@@ -117,22 +137,22 @@ public final class GeneticSearch implements Search {
                 .build();
 
         List<GenerationReport> reports = new ArrayList<>();
-        ISeq<Phenotype<BitGene, Double>> current = null;
+        ISeq<Phenotype<BitGene, C>> current = null;
         for (int g = 0; g < generations; g++) {
             constraint.resetCounts();
             memory.newGeneration();
             batch.generation = g;
             batch.results.clear();
-            ISeq<Phenotype<BitGene, Double>> previous = current;
+            ISeq<Phenotype<BitGene, C>> previous = current;
             int generation = g;
             current = RandomRegistry.with(new SplittableRandom(GenerationSeed.of(seed, g)), random -> {
                 if (previous == null) {
-                    List<Phenotype<BitGene, Double>> start = Draws.validGenomes(space, population, memory,
-                            distinctChildren).stream().map(genome -> Phenotype.<BitGene, Double>of(GenomeCodec.encode(genome), 0))
+                    List<Phenotype<BitGene, C>> start = Draws.validGenomes(space, population, memory,
+                            distinctChildren).stream().map(genome -> Phenotype.<BitGene, C>of(GenomeCodec.encode(genome), 0))
                             .toList();
                     return engine.eval(ISeq.of(start));
                 }
-                EvolutionResult<BitGene, Double> result = engine.evolve(EvolutionStart.of(previous, generation));
+                EvolutionResult<BitGene, C> result = engine.evolve(EvolutionStart.of(previous, generation));
                 return result.population();
             });
             GenerationReport report = report(g, current, List.copyOf(batch.results), batch.accuracy,
@@ -157,13 +177,13 @@ public final class GeneticSearch implements Search {
     }
 
     /** The report of a generation; members show their fitness (validation accuracy), not what selection ranks by. */
-    private static GenerationReport report(int generation, ISeq<Phenotype<BitGene, Double>> population,
-                                           List<TrialResult> results, Map<String, Double> accuracy, int repaired,
-                                           int drawn) {
+    private static <C extends Comparable<? super C>> GenerationReport report(int generation,
+            ISeq<Phenotype<BitGene, C>> population, List<TrialResult> results, Map<String, Double> accuracy,
+            int repaired, int drawn) {
         List<GenerationReport.Member> members = population.stream()
                 .map(pt -> {
                     String bits = GenomeCodec.decode(pt.genotype()).bits();
-                    return new GenerationReport.Member(bits, accuracy.getOrDefault(bits, pt.fitness()));
+                    return new GenerationReport.Member(bits, accuracy.getOrDefault(bits, 0.0));
                 })
                 .toList();
         double best = members.stream().mapToDouble(GenerationReport.Member::fitness).max().orElse(0);
@@ -172,23 +192,23 @@ public final class GeneticSearch implements Search {
     }
 
     /** Jenetics' batch evaluator: unevaluated phenotypes go to the generation evaluator at once. */
-    private static final class BatchEvaluator implements io.jenetics.engine.Evaluator<BitGene, Double> {
+    private static final class BatchEvaluator<C extends Comparable<? super C>> implements io.jenetics.engine.Evaluator<BitGene, C> {
         private final GenerationEvaluator delegate;
         private final NetworkMemory memory;
-        private final ToDoubleFunction<TrialResult> selectionFitness;
+        private final Function<TrialResult, C> fitness;
         private final List<TrialResult> results = new ArrayList<>();
         /** Every evaluated genome's validation accuracy, by bits. */
         private final Map<String, Double> accuracy = new HashMap<>();
         private int generation;
 
-        BatchEvaluator(GenerationEvaluator delegate, NetworkMemory memory, ToDoubleFunction<TrialResult> selectionFitness) {
+        BatchEvaluator(GenerationEvaluator delegate, NetworkMemory memory, Function<TrialResult, C> fitness) {
             this.delegate = delegate;
             this.memory = memory;
-            this.selectionFitness = selectionFitness;
+            this.fitness = fitness;
         }
 
         @Override
-        public ISeq<Phenotype<BitGene, Double>> eval(Seq<Phenotype<BitGene, Double>> population) {
+        public ISeq<Phenotype<BitGene, C>> eval(Seq<Phenotype<BitGene, C>> population) {
             List<Integer> pending = new ArrayList<>();
             List<Genome> genomes = new ArrayList<>();
             for (int i = 0; i < population.size(); i++) {
@@ -207,12 +227,12 @@ public final class GeneticSearch implements Search {
             genomes.forEach(memory::evaluated);
             results.addAll(evaluated);
             @SuppressWarnings("unchecked")
-            Phenotype<BitGene, Double>[] out = population.asISeq().toArray(new Phenotype[0]);
+            Phenotype<BitGene, C>[] out = population.asISeq().toArray(new Phenotype[0]);
             for (int k = 0; k < pending.size(); k++) {
                 int i = pending.get(k);
                 TrialResult r = evaluated.get(k);
                 accuracy.put(r.genome().bits(), r.fitness());
-                out[i] = out[i].withFitness(selectionFitness.applyAsDouble(r));
+                out[i] = out[i].withFitness(fitness.apply(r));
             }
             return ISeq.of(out);
         }
@@ -233,6 +253,7 @@ public final class GeneticSearch implements Search {
         private boolean distinctChildren;
         private Function<Genome, Object> network = genome -> genome;
         private ToDoubleFunction<TrialResult> selectionFitness = TrialResult::fitness;
+        private Function<TrialResult, Vec<double[]>> objectives;
         private Consumer<String> log = message -> { };
 
         private Builder(GenomeSpace space) {
@@ -307,6 +328,17 @@ public final class GeneticSearch implements Search {
          */
         public Builder selectionFitness(ToDoubleFunction<TrialResult> value) {
             this.selectionFitness = value;
+            return this;
+        }
+
+        /**
+         * Makes the search multi-objective (NSGA-II): each result's objective values, every one to
+         * be maximised (costs negated); selection and survival by non-dominated sorting and crowding
+         * distance, the elites taken from the first front. {@link #selector} and
+         * {@link #selectionFitness} are then unused.
+         */
+        public Builder objectives(Function<TrialResult, Vec<double[]>> value) {
+            this.objectives = value;
             return this;
         }
 

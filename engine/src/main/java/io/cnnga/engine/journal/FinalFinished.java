@@ -1,5 +1,6 @@
 package io.cnnga.engine.journal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.cnnga.api.EpochMetrics;
@@ -28,9 +29,12 @@ import java.util.List;
  * @param classNames          the dataset's class names, by label
  * @param confusionMatrix     test counts of (true class, predicted class)
  * @param parameterHistograms the conv layers' bias distributions after each epoch
+ * @param role                null for the run's final network; {@link #FRONT} for another member of a
+ *                            multi-objective search's Pareto front, trained too ({@code final.front})
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"time", "genome", "epochs", "history", "testLoss", "testAccuracy", "seconds", "model", "classNames",
-        "confusionMatrix", "parameterHistograms"})
+        "confusionMatrix", "parameterHistograms", "role"})
 public record FinalFinished(@JsonProperty(required = true) Instant time,
                             @JsonProperty(required = true) String genome,
                             @JsonProperty(required = true) int epochs,
@@ -41,9 +45,11 @@ public record FinalFinished(@JsonProperty(required = true) Instant time,
                             String model,
                             List<String> classNames,
                             long[][] confusionMatrix,
-                            List<ParameterHistogram> parameterHistograms) implements JournalEvent {
+                            List<ParameterHistogram> parameterHistograms, String role) implements JournalEvent {
 
     public static final String TYPE = "final-finished";
+    /** The role of a front member trained besides the final network. */
+    public static final String FRONT = "front";
 
     public FinalFinished {
         Events.require(time != null, "time", "is missing");
@@ -58,6 +64,21 @@ public record FinalFinished(@JsonProperty(required = true) Instant time,
             Events.require(row != null && row.length == confusionMatrix.length, "confusionMatrix", "must be square");
         }
         parameterHistograms = parameterHistograms == null ? List.of() : List.copyOf(parameterHistograms);
+        Events.require(role == null || FRONT.equals(role), "role", "must be \"front\" or absent, was " + role);
+    }
+
+    /** The run's final network. */
+    public FinalFinished(Instant time, String genome, int epochs, List<EpochMetrics> history, double testLoss,
+                         double testAccuracy, double seconds, String model, List<String> classNames,
+                         long[][] confusionMatrix, List<ParameterHistogram> parameterHistograms) {
+        this(time, genome, epochs, history, testLoss, testAccuracy, seconds, model, classNames, confusionMatrix,
+                parameterHistograms, null);
+    }
+
+    /** The same training, recorded as a front member's. */
+    public FinalFinished asFrontMember() {
+        return new FinalFinished(time, genome, epochs, history, testLoss, testAccuracy, seconds, model, classNames,
+                confusionMatrix, parameterHistograms, FRONT);
     }
 
     @Override

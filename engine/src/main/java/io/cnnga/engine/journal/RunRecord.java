@@ -40,13 +40,15 @@ import java.util.TreeMap;
  * @param attempts      every trial record, in journal order: a trial successive halving trained to
  *                      several rungs has one per rung
  * @param generations   the {@code generation-finished} events, by generation
- * @param finalFinished the last {@code final-finished} event, once the final network is trained
+ * @param finalFinished the last {@code final-finished} event of the final network, once it is trained
+ * @param frontFinals   the {@code final-finished} events of other Pareto front members, the last per genome
  * @param runFinished   the {@code run-finished} event, once the run is over
  * @param summary       {@code summary.json}, once written and readable
  * @param lastEvent     time of the journal's last event: what the report is "as of"
  */
 public record RunRecord(Path dir, RunStarted runStarted, List<RunResumed> resumptions, List<Trial> trials,
                         List<Trial> attempts, List<GenerationFinished> generations, Optional<FinalFinished> finalFinished,
+                        List<FinalFinished> frontFinals,
                         Optional<RunFinished> runFinished, Optional<Summary> summary, Instant lastEvent) {
 
     /**
@@ -69,6 +71,7 @@ public record RunRecord(Path dir, RunStarted runStarted, List<RunResumed> resump
         trials = List.copyOf(trials);
         attempts = List.copyOf(attempts);
         generations = List.copyOf(generations);
+        frontFinals = List.copyOf(frontFinals);
     }
 
     /**
@@ -96,6 +99,7 @@ public record RunRecord(Path dir, RunStarted runStarted, List<RunResumed> resump
         List<Trial> attempts = new ArrayList<>();
         TreeMap<Integer, GenerationFinished> generations = new TreeMap<>();
         FinalFinished finalEvent = null;
+        Map<String, FinalFinished> front = new LinkedHashMap<>();
         RunFinished finished = null;
         Instant last = null;
         for (JournalEvent event : events) {
@@ -111,8 +115,10 @@ public record RunRecord(Path dir, RunStarted runStarted, List<RunResumed> resump
                 attempts.add(trial);
             } else if (event instanceof GenerationFinished e) {
                 generations.put(e.generation(), e);
-            } else if (event instanceof FinalFinished e) {
+            } else if (event instanceof FinalFinished e && e.role() == null) {
                 finalEvent = e;
+            } else if (event instanceof FinalFinished e) {
+                front.put(e.genome(), e);
             } else if (event instanceof RunFinished e) {
                 finished = e;
             }
@@ -122,7 +128,8 @@ public record RunRecord(Path dir, RunStarted runStarted, List<RunResumed> resump
         }
         Optional<Summary> summary = finished == null ? Optional.empty() : Summary.read(dir.resolve(Summary.FILE));
         return Optional.of(new RunRecord(dir, started, resumed, List.copyOf(trials.values()), attempts,
-                List.copyOf(generations.values()), Optional.ofNullable(finalEvent), Optional.ofNullable(finished),
+                List.copyOf(generations.values()), Optional.ofNullable(finalEvent), List.copyOf(front.values()),
+                Optional.ofNullable(finished),
                 summary, last));
     }
 
@@ -136,6 +143,11 @@ public record RunRecord(Path dir, RunStarted runStarted, List<RunResumed> resump
      * @throws InvalidInputException when this engine cannot read the recorded plan
      */
     public Plan plan() {
+        for (int i = resumptions.size() - 1; i >= 0; i--) {
+            if (resumptions.get(i).plan() != null) {
+                return RunStarted.resolve(resumptions.get(i).plan(), dir.resolve(Journal.FILE).toString());
+            }
+        }
         return runStarted.resolvedPlan(dir.resolve(Journal.FILE).toString());
     }
 

@@ -1,6 +1,8 @@
 package io.cnnga.engine.journal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.time.Instant;
@@ -15,14 +17,29 @@ import java.time.Instant;
  *
  * @param time     when this process began working on the run
  * @param replayed trials already in the journal
+ * @param plan     the resolved plan from here on, when it differs from the one recorded before (only
+ *                 its {@code final} section may: what the final training does); null otherwise
  */
-@JsonPropertyOrder({"time", "replayed"})
-public record RunResumed(@JsonProperty(required = true) Instant time, int replayed) implements JournalEvent {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"time", "replayed", "plan"})
+public record RunResumed(@JsonProperty(required = true) Instant time, int replayed, ObjectNode plan)
+        implements JournalEvent {
 
     public static final String TYPE = "run-resumed";
 
     public RunResumed {
         Events.require(time != null, "time", "is missing");
         Events.require(replayed >= 0, "replayed", "must be >= 0, was " + replayed);
+        plan = plan == null ? null : plan.deepCopy();
+    }
+
+    /** A resumption of the same plan. */
+    public RunResumed(Instant time, int replayed) {
+        this(time, replayed, null);
+    }
+
+    @Override
+    public ObjectNode plan() {
+        return plan == null ? null : plan.deepCopy();
     }
 }

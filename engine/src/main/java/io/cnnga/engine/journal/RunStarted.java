@@ -61,7 +61,12 @@ public record RunStarted(@JsonProperty(required = true) Instant time,
      * @throws io.cnnga.api.InvalidInputException when this engine cannot read the recorded plan
      */
     public Plan resolvedPlan(String source) {
-        return PlanReader.parse(EarlierEngines.complete(plan).toString(), source, "run");
+        return resolve(plan, source);
+    }
+
+    /** A recorded plan as this engine resolves it (see {@link #resolvedPlan}). */
+    static Plan resolve(ObjectNode recorded, String source) {
+        return PlanReader.parse(EarlierEngines.complete(recorded).toString(), source, "run");
     }
 
     /** The recorded plan's top-level sections as JSON, in order, for showing them as they were. */

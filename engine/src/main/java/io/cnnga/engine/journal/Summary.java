@@ -19,7 +19,7 @@ import java.util.Optional;
  * test accuracy, what the search did and how long it took.
  *
  * <pre>{@code
- * Summary s = Summary.of(plan.name(), best, network, finalFinished, results, replaced, generations, 431.9);
+ * Summary s = Summary.of(plan.name(), best, network, finalFinished, results, replaced, generations, 431.9, null);
  * s.write(dir.resolve(Summary.FILE));
  * Summary.read(dir.resolve(Summary.FILE)).map(Summary::testAccuracy);
  * }</pre>
@@ -39,10 +39,12 @@ import java.util.Optional;
  * @param replacedOverBudget      genomes replaced before evaluation because they broke the budget
  * @param generations             generations evolved
  * @param seconds                 wall time, summed over the processes that worked on the run
+ * @param pareto                  a multi-objective run's Pareto front, most accurate first; null for a
+ *                                single-objective run
  */
 @JsonPropertyOrder({"name", "bestGenome", "bestValidationAccuracy", "testAccuracy", "finalValidationAccuracy",
         "finalEpochs", "network", "trials", "trained", "cached", "failed", "pruned", "replacedOverBudget",
-        "generations", "seconds"})
+        "generations", "seconds", "pareto"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Summary(@JsonProperty(required = true) String name,
                       @JsonProperty(required = true) String bestGenome,
@@ -52,7 +54,7 @@ public record Summary(@JsonProperty(required = true) String name,
                       Integer finalEpochs,
                       ObjectNode network,
                       long trials, long trained, long cached, long failed, long pruned,
-                      long replacedOverBudget, int generations, double seconds) {
+                      long replacedOverBudget, int generations, double seconds, List<ParetoEntry> pareto) {
 
     public static final String FILE = "summary.json";
 
@@ -60,6 +62,7 @@ public record Summary(@JsonProperty(required = true) String name,
         Events.require(name != null, "name", "is missing");
         Events.require(bestGenome != null, "bestGenome", "is missing");
         network = network == null ? null : network.deepCopy();
+        pareto = pareto == null ? null : List.copyOf(pareto);
     }
 
     @Override
@@ -74,14 +77,15 @@ public record Summary(@JsonProperty(required = true) String name,
      * @param finalTraining the final training's event, or null when the plan asks for none
      */
     public static Summary of(String name, TrialResult best, ObjectNode network, FinalFinished finalTraining,
-                             List<TrialResult> results, long replaced, int generations, double seconds) {
+                             List<TrialResult> results, long replaced, int generations, double seconds,
+                             List<ParetoEntry> pareto) {
         return new Summary(name, best.genome().bits(), best.fitness(),
                 finalTraining == null ? null : finalTraining.testAccuracy(),
                 finalTraining == null ? null : finalTraining.lastValidationAccuracy(),
                 finalTraining == null ? null : finalTraining.epochs(),
                 network, results.size(), results.stream().filter(Summary::trained).count(),
                 count(results, TrialStatus.CACHED), count(results, TrialStatus.FAILED), count(results, TrialStatus.PRUNED),
-                replaced, generations, seconds);
+                replaced, generations, seconds, pareto);
     }
 
     /** Whether a backend trained it: complete, pruned, or failed after its training started. */

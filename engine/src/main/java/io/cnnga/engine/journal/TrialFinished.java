@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.cnnga.api.EpochMetrics;
 import io.cnnga.api.Genome;
+import io.cnnga.api.InferenceLatency;
 import io.cnnga.api.TrialResult;
 import io.cnnga.api.TrialStatus;
 import io.cnnga.api.TrialStop;
@@ -39,10 +40,13 @@ import java.util.List;
  *                  {@link TrialStop#SUCCESSIVE_HALVING}); null when not stopped, and in journals of
  *                  engines before pruners
  * @param stoppedAt the fraction of its training it had done when stopped; null when not stopped
+ * @param latencyMs its network's inference milliseconds per image at batch 1, when the search
+ *                  measures latency; null otherwise
+ * @param latencyDevice where that was measured
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"time", "startedAt", "generation", "index", "genome", "status", "fitness", "history", "params",
-        "flops", "seconds", "reason", "stoppedBy", "stoppedAt"})
+        "flops", "seconds", "reason", "stoppedBy", "stoppedAt", "latencyMs", "latencyDevice"})
 public record TrialFinished(Instant time, Instant startedAt,
                             @JsonProperty(required = true) int generation,
                             @JsonProperty(required = true) int index,
@@ -53,7 +57,8 @@ public record TrialFinished(Instant time, Instant startedAt,
                             @JsonProperty(required = true) long params,
                             @JsonProperty(required = true) long flops,
                             @JsonProperty(required = true) double seconds,
-                            String reason, String stoppedBy, Double stoppedAt) implements JournalEvent {
+                            String reason, String stoppedBy, Double stoppedAt, Double latencyMs, String latencyDevice)
+        implements JournalEvent {
 
     public static final String TYPE = "trial-finished";
 
@@ -73,6 +78,10 @@ public record TrialFinished(Instant time, Instant startedAt,
             Events.require(stoppedAt != null && stoppedAt > 0 && stoppedAt <= 1, "stoppedAt", "must be in (0, 1], was "
                     + stoppedAt);
         }
+        if (latencyMs != null) {
+            Events.require(latencyMs >= 0 && Double.isFinite(latencyMs), "latencyMs", "must be >= 0, was " + latencyMs);
+            Events.require(latencyDevice != null && !latencyDevice.isBlank(), "latencyDevice", "is missing");
+        }
     }
 
     /** The event of a result without a stop (all results before pruners). */
@@ -80,20 +89,22 @@ public record TrialFinished(Instant time, Instant startedAt,
                          double fitness, List<EpochMetrics> history, long params, long flops, double seconds,
                          String reason) {
         this(time, startedAt, generation, index, genome, status, fitness, history, params, flops, seconds, reason,
-                null, null);
+                null, null, null, null);
     }
 
     /** The event for {@code result}. */
     public static TrialFinished of(TrialResult r, Instant startedAt, Instant time) {
         return new TrialFinished(time, startedAt, r.generation(), r.index(), r.genome().bits(), r.status(), r.fitness(),
                 r.history(), r.params(), r.flops(), r.seconds(), r.reason(),
-                r.stop() == null ? null : r.stop().cause(), r.stop() == null ? null : r.stop().fraction());
+                r.stop() == null ? null : r.stop().cause(), r.stop() == null ? null : r.stop().fraction(),
+                r.latency() == null ? null : r.latency().millis(), r.latency() == null ? null : r.latency().device());
     }
 
     /** The result it records. */
     public TrialResult result() {
         return new TrialResult(generation, index, Genome.of(genome), status, fitness, history, params, flops, seconds,
-                reason, stoppedBy == null ? null : new TrialStop(stoppedBy, stoppedAt));
+                reason, stoppedBy == null ? null : new TrialStop(stoppedBy, stoppedAt),
+                latencyMs == null ? null : new InferenceLatency(latencyMs, latencyDevice));
     }
 
     /** When its training started; its journalling when that was not recorded. */

@@ -133,12 +133,20 @@ public final class PlanReader {
         Strategy strategy = Strategy.of(s.choice("strategy", Strategy.GA.id(), Strategy.ids()));
         Repair repair = Repair.of(s.choice("repair", Repair.NEAREST.id(), Repair.ids()));
         boolean distinctChildren = s.bool("distinctChildren", true);
+        List<Objective> objectives = objectives(s);
         s.finish();
         SearchSettings search = new SearchSettings(population, generations, mutation, crossover, selector,
-                tournamentSize, elites, maxFlops, maxParams, trainLimit, strategy, repair, distinctChildren);
+                tournamentSize, elites, maxFlops, maxParams, trainLimit, strategy, repair, distinctChildren, objectives);
 
         Options f = top.object("final");
-        FinalSettings finalTraining = new FinalSettings(f.integer("epochs", 20, 0, 10_000));
+        int finalEpochs = f.integer("epochs", 20, 0, 10_000);
+        FinalSelect select = finalSelect(f, objectives);
+        boolean front = f.bool("front", false);
+        if ((front || select != FinalSelect.ACCURACY) && objectives.size() < 2) {
+            throw new InvalidOptionException(f.pathOf(front ? "front" : "select"), "needs a multi-objective search: "
+                    + "give search.objectives a cost besides accuracy, e.g. [\"accuracy\", \"flops\"]");
+        }
+        FinalSettings finalTraining = new FinalSettings(finalEpochs, select, front);
         f.finish();
 
         String output = top.string("output", "runs/" + name);
@@ -166,6 +174,61 @@ public final class PlanReader {
         }
         o.finish();
         return new PluginChoice(id, options);
+    }
+
+    /** {@code final.select}: "accuracy", "knee", or one constraint {"maxFlops" | "maxParams" | "maxLatencyMs": N} on an objective. */
+    private static FinalSelect finalSelect(Options f, List<Objective> objectives) {
+        if (!f.has("select")) {
+            return FinalSelect.ACCURACY;
+        }
+        String path = f.pathOf("select");
+        Object raw = f.values().get("select");
+        if (raw instanceof String rule) {
+            String chosen = f.choice("select", "accuracy", List.of("accuracy", "knee"));
+            return chosen.equals("knee") ? FinalSelect.KNEE : FinalSelect.ACCURACY;
+        }
+        Options c = f.object("select");
+        if (c.values().size() != 1) {
+            throw new InvalidOptionException(path, "a constraint is one of " + FinalSelect.CONSTRAINT_KEYS.keySet()
+                    + " with a number, e.g. {\"maxFlops\": 1e7}; was " + c.values().keySet());
+        }
+        String key = c.values().keySet().iterator().next();
+        Objective cost = FinalSelect.CONSTRAINT_KEYS.get(key);
+        if (cost == null) {
+            throw new InvalidOptionException(path + "." + key, "is not a constraint; give one of "
+                    + FinalSelect.CONSTRAINT_KEYS.keySet());
+        }
+        double max = c.number(key, 0, Double.MIN_VALUE, Double.MAX_VALUE);
+        c.finish();
+        if (!objectives.contains(cost)) {
+            throw new InvalidOptionException(path + "." + key, "bounds " + cost.id() + ", which search.objectives "
+                    + objectives.stream().map(Objective::id).toList() + " does not include");
+        }
+        return FinalSelect.atMost(cost, max);
+    }
+
+    /** {@code search.objectives}: accuracy and, for a multi-objective search, costs; each once. */
+    private static List<Objective> objectives(Options s) {
+        List<String> names = s.strings("objectives", List.of(Objective.ACCURACY.id()));
+        List<Objective> out = new java.util.ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String path = s.pathOf("objectives") + "[" + i + "]";
+            Objective o;
+            try {
+                o = Objective.of(names.get(i));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidOptionException(path, e.getMessage());
+            }
+            if (out.contains(o)) {
+                throw new InvalidOptionException(path, "\"" + o.id() + "\" is listed twice");
+            }
+            out.add(o);
+        }
+        if (!out.contains(Objective.ACCURACY)) {
+            throw new InvalidOptionException(s.pathOf("objectives"), "must include \"accuracy\" (costs are traded "
+                    + "against it), was " + names);
+        }
+        return out;
     }
 
     /** {@code training.checkpoints}: fractions strictly ascending in (0, 1). */

@@ -1,5 +1,7 @@
 package io.cnnga.engine.plan;
 
+import java.util.List;
+
 /**
  * The plan's {@code search} section: the genetic algorithm and the cost bounds of its candidates.
  *
@@ -23,24 +25,37 @@ package io.cnnga.engine.plan;
  * @param distinctChildren     whether every child must be a network not evaluated before (a child that
  *                             is not, a copy of its parent above all, is mutated until it is); the
  *                             paper's GA lets copies through, and they cost nothing here but a slot
+ * @param objectives           what the search optimises: accuracy alone (a single-objective GA), or
+ *                             accuracy and costs (NSGA-II, a Pareto front)
  */
 public record SearchSettings(int population, int generations, double mutationProbability,
                              double crossoverProbability, Selector selector, int tournamentSize, int elites,
                              double maxForwardFlops, double maxParams, int trainLimit, Strategy strategy,
-                             Repair repair, boolean distinctChildren) {
+                             Repair repair, boolean distinctChildren, List<Objective> objectives) {
+
+    public SearchSettings {
+        objectives = List.copyOf(objectives);
+    }
+
+    /** Whether the search has several objectives (NSGA-II) rather than accuracy alone. */
+    public boolean multiObjective() {
+        return objectives.size() > 1;
+    }
 
     /**
      * The paper's genetic algorithm. It had no budget, so {@code repair} does not matter to it; it
      * trained whatever the operators produced, copies included.
      */
     public static SearchSettings paper() {
-        return new SearchSettings(4, 20, 0.25, 0.6, Selector.ROULETTE, 2, 1, 0, 0, 0, Strategy.GA, Repair.NEAREST, false);
+        return new SearchSettings(4, 20, 0.25, 0.6, Selector.ROULETTE, 2, 1, 0, 0, 0, Strategy.GA, Repair.NEAREST, false,
+                List.of(Objective.ACCURACY));
     }
 
     /** The same settings with another strategy. */
     public SearchSettings withStrategy(Strategy newStrategy) {
         return new SearchSettings(population, generations, mutationProbability, crossoverProbability, selector,
-                tournamentSize, elites, maxForwardFlops, maxParams, trainLimit, newStrategy, repair, distinctChildren);
+                tournamentSize, elites, maxForwardFlops, maxParams, trainLimit, newStrategy, repair, distinctChildren,
+                objectives);
     }
 
     /** The bounds {@code maxForwardFlops} and {@code maxParams} set. */

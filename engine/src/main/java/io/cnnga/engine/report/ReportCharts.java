@@ -280,6 +280,48 @@ public final class ReportCharts {
         return out;
     }
 
+    /**
+     * A Pareto chart of two objectives: every network trained (grey), the front highlighted and
+     * joined in order of the first objective, the selected network marked.
+     *
+     * @param all      {x, y} of every trained network
+     * @param front    {x, y} of the front's members
+     * @param selected {x, y} of the selected one, or null
+     */
+    public static byte[] paretoChart(String xTitle, String yTitle, List<double[]> all, List<double[]> front,
+                                     double[] selected) {
+        XYChart chart = xyChart(WIDTH, HEIGHT, yTitle + " against " + xTitle, xTitle, yTitle);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        if (!all.isEmpty()) {
+            XYSeries s = chart.addSeries("trained networks", all.stream().mapToDouble(p -> p[0]).toArray(),
+                    all.stream().mapToDouble(p -> p[1]).toArray());
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            s.setMarker(SeriesMarkers.CIRCLE);
+            s.setMarkerColor(new Color(0xA0, 0xA7, 0xB0));
+        }
+        if (!front.isEmpty()) {
+            List<double[]> sorted = new ArrayList<>(front);
+            sorted.sort(java.util.Comparator.comparingDouble(p -> p[0]));
+            XYSeries s = chart.addSeries("Pareto front", sorted.stream().mapToDouble(p -> p[0]).toArray(),
+                    sorted.stream().mapToDouble(p -> p[1]).toArray());
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            s.setMarker(SeriesMarkers.DIAMOND);
+            s.setLineColor(BEST);
+            s.setMarkerColor(BEST);
+            s.setLineWidth(2f);
+        }
+        if (selected != null) {
+            XYSeries s = chart.addSeries("selected", new double[] {selected[0]}, new double[] {selected[1]});
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            s.setMarker(SeriesMarkers.SQUARE);
+            s.setMarkerColor(TEST);
+        }
+        chart.getStyler().setMarkerSize(10);
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(ReportCharts::compactNumber);
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(ReportCharts::compactNumber);
+        return png(chart);
+    }
+
     /** Colours of a study's arms, told apart also by people with the commonest colour blindness. */
     private static final Color[] ARMS = {new Color(0x00, 0x72, 0xB2), new Color(0xD5, 0x5E, 0x00),
             new Color(0x00, 0x9E, 0x73), new Color(0xCC, 0x79, 0xA7), new Color(0x56, 0xB4, 0xE9), new Color(0xE6, 0x9F, 0x00)};

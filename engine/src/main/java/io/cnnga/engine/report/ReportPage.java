@@ -8,6 +8,8 @@ import io.cnnga.engine.journal.FinalFinished;
 import io.cnnga.engine.journal.GenerationFinished;
 import io.cnnga.engine.journal.RunRecord;
 import io.cnnga.engine.journal.RunStarted;
+import io.cnnga.engine.pareto.ParetoFront;
+import io.cnnga.engine.plan.Objective;
 import io.cnnga.engine.plan.Plan;
 
 import java.nio.file.Files;
@@ -70,12 +72,16 @@ public final class ReportPage {
                 .append(" (the journal's last event); started ").append(TIME.format(run.started())).append(".</p>\n");
         out.append("<nav>")
                 .append(link("summary", "Summary")).append(link("search", "Search"))
+                .append(run.plan().search().multiObjective() ? link("pareto", "Pareto front") : "")
                 .append(link("generations", "Generations")).append(link("final", "Final training"))
                 .append(link("biases", "Bias distributions")).append(link("network", "Network"))
                 .append(link("confusion", "Confusion matrix")).append(link("files", "Files"))
                 .append("</nav>\n</header>\n<main>\n");
         summary();
         search();
+        if (run.plan().search().multiObjective()) {
+            pareto();
+        }
         generations();
         finalTraining();
         biases();
@@ -170,6 +176,55 @@ public final class ReportPage {
                 "No network has been trained yet.");
         out.append("</div>\n");
         out.append("</section>\n");
+    }
+
+    // ---- the Pareto front ----------------------------------------------------------------------
+
+    private void pareto() {
+        section("pareto", "Pareto front");
+        Plan plan = run.plan();
+        List<Objective> objectives = plan.search().objectives();
+        ParetoFront front = ParetoFront.of(run.trials().stream().map(RunRecord.Trial::result).toList(), objectives);
+        out.append("<p>The search optimised ").append(esc(objectives.stream().map(Objective::words)
+                        .collect(java.util.stream.Collectors.joining(", "))))
+                .append(" with NSGA-II. The front holds the networks no other network beats in every one of them: ")
+                .append("each is the most accurate for what it costs. <code>final.select</code> (")
+                .append(esc(plan.finalTraining().select().toString())).append(") picks the one the final training trains.</p>\n");
+        if (front.isEmpty()) {
+            out.append("<p class=\"note\">No network has trained to its end yet.</p>\n</section>\n");
+            return;
+        }
+        out.append("<div class=\"figures\">\n");
+        images.keySet().stream().filter(k -> k.startsWith(RunReport.PARETO_PREFIX))
+                .forEach(k -> figure(k, "Pareto front: " + k.substring(RunReport.PARETO_PREFIX.length()).replace("-", " against "), ""));
+        out.append("</div>\n");
+        ParetoFront.Member selected = front.select(plan.finalTraining().select()).orElse(null);
+        Map<String, Double> tests = new HashMap<>();
+        run.summary().ifPresent(sum -> {
+            if (sum.pareto() != null) {
+                sum.pareto().stream().filter(e -> e.testAccuracy() != null).forEach(e -> tests.put(e.genome(), e.testAccuracy()));
+            }
+        });
+        out.append("<div class=\"scroll\"><table class=\"pareto\">\n<thead><tr><th>genome</th>");
+        for (Objective o : objectives) {
+            out.append("<th class=\"num\">").append(esc(o.words())).append("</th>");
+        }
+        out.append("<th class=\"num\">parameters</th><th class=\"num\">test accuracy</th><th></th></tr></thead>\n<tbody>\n");
+        for (ParetoFront.Member m : front.members()) {
+            boolean chosen = m == selected;
+            out.append("<tr").append(chosen ? " class=\"best\"" : "").append("><td><code>")
+                    .append(esc(m.result().genome().bits())).append("</code></td>");
+            for (int i = 0; i < objectives.size(); i++) {
+                double v = m.values().get(i);
+                out.append("<td class=\"num\">").append(objectives.get(i) == Objective.ACCURACY ? num(v, 4)
+                        : objectives.get(i) == Objective.LATENCY ? num(v, 3) + " ms" : si((long) v)).append("</td>");
+            }
+            Double test = tests.get(m.result().genome().bits());
+            out.append("<td class=\"num\">").append(String.format(Locale.ROOT, "%,d", m.result().params()))
+                    .append("</td><td class=\"num\">").append(test == null ? "–" : num(test, 4))
+                    .append("</td><td>").append(chosen ? "selected" : "").append("</td></tr>\n");
+        }
+        out.append("</tbody></table></div>\n</section>\n");
     }
 
     // ---- Table 1 -------------------------------------------------------------------------------

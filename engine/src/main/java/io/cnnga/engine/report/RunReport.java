@@ -5,7 +5,11 @@ import io.cnnga.api.EpochMetrics;
 import io.cnnga.api.InvalidInputException;
 import io.cnnga.engine.journal.AtomicFile;
 import io.cnnga.engine.journal.ParameterHistogram;
+import io.cnnga.api.TrialResult;
 import io.cnnga.engine.journal.RunRecord;
+import io.cnnga.engine.pareto.ParetoFront;
+import io.cnnga.engine.plan.Objective;
+import io.cnnga.engine.plan.Plan;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,6 +50,7 @@ public final class RunReport {
     static final String NETWORK = "network";
     static final String CONFUSION = "confusion";
     static final String BIAS_PREFIX = "bias:";
+    static final String PARETO_PREFIX = "pareto:";
 
     private RunReport() {
     }
@@ -90,6 +95,7 @@ public final class RunReport {
                 add(files, images, CONFUSION, "confusion.png", ReportCharts.confusionHeatMap(matrix, f.classNames()));
             }
         });
+        paretoCharts(run, files, images);
         run.bestNetwork().ifPresent(n -> add(files, images, NETWORK, "network.svg",
                 NetworkDiagram.svg(n).getBytes(StandardCharsets.UTF_8)));
 
@@ -107,6 +113,38 @@ public final class RunReport {
         Path page = dir.resolve(FILE);
         AtomicFile.write(page, ReportPage.html(run, images).getBytes(StandardCharsets.UTF_8));
         return page;
+    }
+
+    /** A multi-objective run's Pareto charts, one per pair of objectives: costs across, accuracy (or the first) up. */
+    private static void paretoCharts(RunRecord run, Map<String, byte[]> files, Map<String, String> images) {
+        Plan plan = run.plan();
+        if (!plan.search().multiObjective()) {
+            return;
+        }
+        List<Objective> objectives = plan.search().objectives();
+        List<TrialResult> results = run.trials().stream().map(RunRecord.Trial::result).toList();
+        ParetoFront front = ParetoFront.of(results, objectives);
+        if (front.isEmpty()) {
+            return;
+        }
+        ParetoFront all = ParetoFront.all(results, objectives);
+        ParetoFront.Member selected = front.select(plan.finalTraining().select()).orElse(null);
+        for (int a = 0; a < objectives.size(); a++) {
+            for (int b = a + 1; b < objectives.size(); b++) {
+                int y = a;
+                int x = b;
+                byte[] chart = ReportCharts.paretoChart(objectives.get(x).words(), objectives.get(y).words(),
+                        points(all, x, y), points(front, x, y),
+                        selected == null ? null : new double[] {selected.values().get(x), selected.values().get(y)});
+                String pair = objectives.get(y).id() + "-" + objectives.get(x).id();
+                add(files, images, PARETO_PREFIX + pair, "pareto-" + pair + ".png", chart);
+            }
+        }
+    }
+
+    private static List<double[]> points(ParetoFront front, int x, int y) {
+        return front.members().stream().filter(m -> Double.isFinite(m.values().get(x)) && Double.isFinite(m.values().get(y)))
+                .map(m -> new double[] {m.values().get(x), m.values().get(y)}).toList();
     }
 
     private static void add(Map<String, byte[]> files, Map<String, String> images, String role, String name, byte[] content) {

@@ -51,8 +51,13 @@ final class FinalTraining {
         this.tensorBoard = tensorBoard;
     }
 
-    /** Trains, tests, exports; returns the journal's {@code final-finished} event. */
-    FinalFinished train(Genome genome, ModelSpec spec, TrainingConfig config, RunFolder folder) {
+    /**
+     * Trains, tests, exports; returns the journal's {@code final-finished} event.
+     *
+     * @param member null for the run's final network (exported to {@code model/}); a front
+     *               member's genome to export it to {@code model/GENOME/}
+     */
+    FinalFinished train(Genome genome, ModelSpec spec, TrainingConfig config, RunFolder folder, String member) {
         console.message("Final training of " + genome + " for " + config.epochs() + " epochs ("
                 + String.format(java.util.Locale.ROOT, "%,d", spec.params()) + " params)");
         long start = System.nanoTime();
@@ -79,9 +84,14 @@ final class FinalTraining {
             }
             Evaluation test = session.evaluate(data.test());
             board.test(config.epochs(), test);
-            folder.replaceModel(session::export);
+            if (member == null) {
+                folder.replaceModel(session::export);
+            } else {
+                folder.replaceModelMember(member, session::export);
+            }
             return new FinalFinished(Instant.now(), genome.bits(), config.epochs(), history, test.loss(), test.accuracy(),
-                    (System.nanoTime() - start) / 1e9, RunFolder.MODEL, data.info().classNames(),
+                    (System.nanoTime() - start) / 1e9, member == null ? RunFolder.MODEL : RunFolder.MODEL + "/" + member,
+                    data.info().classNames(),
                     test.confusionMatrix(data.test()), biases);
         }
     }

@@ -50,6 +50,7 @@ record PriorRun(Path dir, Optional<RunRecord> record) {
     /** Finished, with its summary, its model (when the plan trains a final network) and its report in place. */
     boolean complete(Plan plan) {
         return record.filter(r -> r.runFinished().isPresent() && r.summary().isPresent()).isPresent()
+                && !finalChanged(plan)
                 && (plan.finalTraining().epochs() == 0 || Files.isDirectory(dir.resolve(RunFolder.MODEL)))
                 && Files.isRegularFile(dir.resolve(RunReport.FILE));
     }
@@ -58,9 +59,16 @@ record PriorRun(Path dir, Optional<RunRecord> record) {
         return record.flatMap(RunRecord::summary).orElseThrow();
     }
 
+    /** Whether {@code resolved} differs from the run's plan in its {@code final} section (the only change allowed). */
+    boolean finalChanged(Plan resolved) {
+        return record.map(r -> !r.plan().withOutput("").equals(resolved.withOutput(""))).orElse(false);
+    }
+
+    /** The plans must agree on everything but their {@code final} sections, which say what the final training does. */
     private static void requireSamePlan(RunRecord run, Plan resolved) {
         Plan recorded = run.plan();
-        if (!recorded.withOutput("").equals(resolved.withOutput(""))) {
+        Plan sameFinal = resolved.withFinalTraining(recorded.finalTraining());
+        if (!recorded.withOutput("").equals(sameFinal.withOutput(""))) {
             throw new InvalidInputException(run.dir() + ": holds a run of a different plan ("
                     + firstDifference(recorded, resolved) + "); resume it with 'engine resume " + run.dir()
                     + "' or choose another folder with --out (nothing was changed)");

@@ -141,6 +141,32 @@ public final class RunFolder implements AutoCloseable {
         }
     }
 
+    /**
+     * As {@link #replaceModel}, for a Pareto front member exported to {@code model/GENOME/}; the
+     * run's final network must be in {@code model/} first.
+     */
+    public void replaceModelMember(String genome, Consumer<Path> export) {
+        Path target = model().resolve(genome);
+        Path staging = dir.resolve(EXPORTING + "-" + genome);
+        try {
+            FileTrees.delete(staging);
+            export.accept(staging);
+            Files.createDirectories(model());
+            FileTrees.delete(target);
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the model into " + target + ": " + describe(e), e);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("cannot write the model into " + target + ": " + describe(e.getCause()), e.getCause());
+        } finally {
+            try {
+                FileTrees.delete(staging);
+            } catch (UncheckedIOException ignored) {
+                // tidied on the next start
+            }
+        }
+    }
+
     private static String describe(IOException e) {
         if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
             return fs.getReason();

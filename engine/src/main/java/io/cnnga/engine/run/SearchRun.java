@@ -9,6 +9,7 @@ import io.cnnga.api.ModelSpec;
 import io.cnnga.api.TrialResult;
 import io.cnnga.engine.journal.AtomicFile;
 import io.cnnga.engine.journal.FinalFinished;
+import io.cnnga.engine.journal.ParetoEntry;
 import io.cnnga.engine.journal.Journal;
 import io.cnnga.engine.journal.RunFinished;
 import io.cnnga.engine.journal.RunRecord;
@@ -16,6 +17,8 @@ import io.cnnga.engine.journal.RunResumed;
 import io.cnnga.engine.journal.RunStarted;
 import io.cnnga.engine.journal.Summary;
 import io.cnnga.engine.model.NetworkJson;
+import io.cnnga.engine.pareto.ParetoFront;
+import io.cnnga.engine.plan.FinalSelect;
 import io.cnnga.engine.plan.Plan;
 import io.cnnga.engine.plan.PlanReader;
 import io.cnnga.engine.plan.PlanWriter;
@@ -32,6 +35,11 @@ import java.awt.AWTError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -82,20 +90,29 @@ public final class SearchRun {
                  Executor executor = registry.executor(resolved.executor());
                  Journal journal = Journal.open(folder.journal());
                  EventLogWriter eventLogs = EventLogWriter.withStandIn(bench.backend(), this::eventLogStandIn)) {
-                begin(folder, bench, journal, prior.record());
+                begin(folder, bench, journal, prior);
                 TensorBoardLogs tensorBoard = new TensorBoardLogs(eventLogs, folder.dir(),
                         warning -> console.message("warning: " + warning));
                 SearchPhase.Outcome search = new SearchPhase(bench, executor, journal, prior.record(), console,
                         tensorBoard).run(() -> writeReport(folder.dir()));
-                TrialResult best = search.best();
+                Optional<ParetoFront> front = bench.plan().search().multiObjective()
+                        ? Optional.of(ParetoFront.of(search.results(), bench.plan().search().objectives()))
+                        : Optional.empty();
+                TrialResult best = front.map(f -> selected(f, bench.plan())).orElseGet(search::best);
                 ModelSpec bestSpec = bench.decoder().decode(best.genome(), bench.info());
-                FinalFinished finalTraining = finalTraining(folder, bench, journal, prior.record(), tensorBoard, best,
+                FinalTraining training = new FinalTraining(bench.backend(), bench.data(), console, tensorBoard);
+                FinalFinished finalTraining = finalTraining(folder, bench, journal, prior.record(), training, best,
                         bestSpec);
+                List<FinalFinished> frontFinals = front.filter(f -> bench.plan().finalTraining().front()
+                                && bench.plan().finalTraining().epochs() > 0)
+                        .map(f -> frontTrainings(f, best, folder, bench, journal, prior.record(), training))
+                        .orElse(List.of());
 
                 RunRecord sofar = RunRecord.read(folder.dir());
                 Summary summary = Summary.of(bench.plan().name(), best,
                         NetworkJson.of(best.genome(), bestSpec, bench.decoder().explain(best.genome())), finalTraining,
-                        search.results(), search.replaced(), search.reports().size(), sofar.workedSeconds(Instant.now()));
+                        search.results(), search.replaced(), search.reports().size(), sofar.workedSeconds(Instant.now()),
+                        front.map(f -> paretoEntries(f, best, finalTraining, frontFinals)).orElse(null));
                 summary.write(folder.summary());
                 journal.append(new RunFinished(Instant.now(), summary.seconds(), search.trainedHere()));
                 writeReport(folder.dir());
@@ -105,14 +122,19 @@ public final class SearchRun {
         }
     }
 
-    /** A new run journals its start; a resumed one says that this process took it up. */
-    private static void begin(RunFolder folder, PlanWorkbench bench, Journal journal, Optional<RunRecord> prior) {
+    /**
+     * A new run journals its start; a resumed one says that this process took it up (with the plan,
+     * when its {@code final} section changed).
+     */
+    private static void begin(RunFolder folder, PlanWorkbench bench, Journal journal, PriorRun prior) {
         String planJson = PlanWriter.toJson(bench.plan());
-        if (prior.isEmpty() || !Files.isRegularFile(folder.plan())) {
+        boolean finalChanged = prior.finalChanged(bench.plan());
+        if (prior.record().isEmpty() || finalChanged || !Files.isRegularFile(folder.plan())) {
             AtomicFile.write(folder.plan(), planJson);
         }
-        if (prior.isPresent()) {
-            journal.append(new RunResumed(Instant.now(), prior.get().trials().size()));
+        if (prior.record().isPresent()) {
+            journal.append(new RunResumed(Instant.now(), prior.record().get().trials().size(),
+                    finalChanged ? PlanWriter.toTree(bench.plan()) : null));
             return;
         }
         journal.append(new RunStarted(Instant.now(), PlanWriter.toTree(bench.plan()), bench.decoder().genomeLength(),
@@ -125,7 +147,7 @@ public final class SearchRun {
      * its model is still there), trained otherwise; null when the plan asks for none.
      */
     private FinalFinished finalTraining(RunFolder folder, PlanWorkbench bench, Journal journal,
-                                        Optional<RunRecord> prior, TensorBoardLogs tensorBoard, TrialResult best,
+                                        Optional<RunRecord> prior, FinalTraining training, TrialResult best,
                                         ModelSpec bestSpec) {
         if (bench.plan().finalTraining().epochs() == 0) {
             return null;
@@ -135,10 +157,65 @@ public final class SearchRun {
         if (recorded.isPresent()) {
             return recorded.get();
         }
-        FinalFinished event = new FinalTraining(bench.backend(), bench.data(), console, tensorBoard)
-                .train(best.genome(), bestSpec, bench.plan().trainFinalConfig(), folder);
+        FinalFinished event = training.train(best.genome(), bestSpec, bench.plan().trainFinalConfig(), folder, null);
         journal.append(event);
         return event;
+    }
+
+    /** The network of the front that {@code final.select} picks; none meeting a constraint is the user's to relax. */
+    private static TrialResult selected(ParetoFront front, Plan plan) {
+        FinalSelect rule = plan.finalTraining().select();
+        return front.select(rule).map(ParetoFront.Member::result).orElseThrow(() -> {
+            int k = front.objectives().indexOf(rule.objective());
+            double least = front.members().stream().mapToDouble(m -> m.values().get(k)).min().orElse(Double.NaN);
+            return new InvalidInputException(String.format(Locale.ROOT, "final.select {\"%s\": %s}: no network on the "
+                            + "Pareto front has %s at most that (the least is %.4g); the search is journalled: set another "
+                            + "final.select in the plan and run it again with --out %s, and only the final training runs",
+                    rule.constraintKey(), rule.max(), rule.objective().words(), least, plan.output()));
+        });
+    }
+
+    /** {@code final.front}: every other member of the front trained too, each exported to {@code model/GENOME/}. */
+    private List<FinalFinished> frontTrainings(ParetoFront front, TrialResult best, RunFolder folder, PlanWorkbench bench,
+                                               Journal journal, Optional<RunRecord> prior, FinalTraining training) {
+        List<FinalFinished> out = new ArrayList<>();
+        for (ParetoFront.Member m : front.members()) {
+            String genome = m.result().genome().bits();
+            if (genome.equals(best.genome().bits())) {
+                continue;
+            }
+            Optional<FinalFinished> recorded = prior.flatMap(r -> r.frontFinals().stream()
+                    .filter(f -> f.genome().equals(genome)).findFirst())
+                    .filter(f -> Files.isDirectory(folder.model().resolve(genome)));
+            if (recorded.isPresent()) {
+                out.add(recorded.get());
+                continue;
+            }
+            FinalFinished event = training.train(m.result().genome(), bench.decoder().decode(m.result().genome(), bench.info()),
+                    bench.plan().trainFinalConfig(), folder, genome).asFrontMember();
+            journal.append(event);
+            out.add(event);
+        }
+        return out;
+    }
+
+    private static List<ParetoEntry> paretoEntries(ParetoFront front, TrialResult best, FinalFinished selected,
+                                                   List<FinalFinished> members) {
+        List<ParetoEntry> entries = new ArrayList<>();
+        for (ParetoFront.Member m : front.members()) {
+            String genome = m.result().genome().bits();
+            Map<String, Double> values = new LinkedHashMap<>();
+            for (int i = 0; i < front.objectives().size(); i++) {
+                values.put(front.objectives().get(i).id(), m.values().get(i));
+            }
+            boolean isSelected = genome.equals(best.genome().bits());
+            Double test = isSelected ? (selected == null ? null : selected.testAccuracy())
+                    : members.stream().filter(f -> f.genome().equals(genome)).map(FinalFinished::testAccuracy).findFirst()
+                    .orElse(null);
+            entries.add(new ParetoEntry(genome, values, m.result().params(), m.result().flops(),
+                    m.result().latency() == null ? null : m.result().latency().millis(), isSelected, test));
+        }
+        return entries;
     }
 
     /**

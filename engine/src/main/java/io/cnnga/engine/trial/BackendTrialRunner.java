@@ -36,14 +36,25 @@ public final class BackendTrialRunner implements TrialRunner {
     private final Backend backend;
     private final DataSplits data;
     private final double maxSeconds;
+    private final boolean measureLatency;
 
     /**
      * @param maxSeconds a training running longer is stopped and the trial is pruned; 0 = no limit
      */
     public BackendTrialRunner(Backend backend, DataSplits data, double maxSeconds) {
+        this(backend, data, maxSeconds, false);
+    }
+
+    /**
+     * @param maxSeconds     a training running longer is stopped and the trial is pruned; 0 = no limit
+     * @param measureLatency whether a complete trial's network has its inference latency measured
+     *                       (a multi-objective search that minimises it)
+     */
+    public BackendTrialRunner(Backend backend, DataSplits data, double maxSeconds, boolean measureLatency) {
         this.backend = backend;
         this.data = data;
         this.maxSeconds = maxSeconds;
+        this.measureLatency = measureLatency;
     }
 
     @Override
@@ -72,7 +83,8 @@ public final class BackendTrialRunner implements TrialRunner {
                             new TrialStop(TrialStop.TIME_LIMIT, Math.max(Math.min(done, 1), 1e-9)));
                 }
             }
-            return TrialResult.complete(trial, history, seconds(start));
+            TrialResult complete = TrialResult.complete(trial, history, seconds(start));
+            return measureLatency ? session.inferenceLatency().map(complete::withLatency).orElse(complete) : complete;
         } catch (RuntimeException | OutOfMemoryError e) {
             return TrialResult.failed(trial, history, seconds(start), reason(e));
         }

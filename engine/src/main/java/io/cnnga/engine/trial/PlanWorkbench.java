@@ -8,6 +8,7 @@ import io.cnnga.api.Genome;
 import io.cnnga.api.SplitPolicy;
 import io.cnnga.api.Trial;
 import io.cnnga.api.TrialRunner;
+import io.cnnga.engine.plan.Objective;
 import io.cnnga.engine.plan.Plan;
 import io.cnnga.engine.plan.PlanReader;
 import io.cnnga.engine.plugin.PluginRegistry;
@@ -95,7 +96,8 @@ public final class PlanWorkbench implements AutoCloseable {
 
     /** Trains trials in this process, within the plan's time budget. */
     public BackendTrialRunner runner() {
-        return new BackendTrialRunner(backend, trialData, plan.training().maxTrialSeconds());
+        return new BackendTrialRunner(backend, trialData, plan.training().maxTrialSeconds(),
+                plan.search().objectives().contains(Objective.LATENCY));
     }
 
     @Override
