@@ -2,6 +2,9 @@ package io.cnnga.engine.study;
 
 import io.cnnga.engine.journal.AtomicFile;
 import io.cnnga.engine.journal.RunRecord;
+import io.cnnga.engine.pareto.Hypervolume;
+import io.cnnga.engine.pareto.ObjectiveValues;
+import io.cnnga.engine.plan.Objective;
 import io.cnnga.engine.plan.Plan;
 import io.cnnga.engine.plugin.PluginRegistry;
 import io.cnnga.engine.report.ReportCharts;
@@ -52,18 +55,45 @@ public final class Study {
 
     /** Runs (or resumes) every run of the design in {@code dir}, then writes the study's files. */
     public StudyResult run(Path dir) {
-        List<StudyRun> runs = new ArrayList<>();
         List<StudyDesign.Cell> cells = design.cells();
+        List<RunRecord> records = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
             StudyDesign.Cell cell = cells.get(i);
             console.message(String.format(java.util.Locale.ROOT, "Study run %d of %d: %s", i + 1, cells.size(), cell.folder()));
             Path runDir = dir.resolve(cell.folder());
             new SearchRun(design.plan(plan, cell, dir), registry, console).execute(runDir);
-            runs.add(StudyRun.of(cell.arm(), cell.seed(), cell.folder(), RunRecord.read(runDir)));
+            records.add(RunRecord.read(runDir));
+        }
+        Hypervolume hypervolume = plan.search().multiObjective() ? hypervolume(plan.search().objectives(), records) : null;
+        List<StudyRun> runs = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            runs.add(StudyRun.of(cells.get(i).arm(), cells.get(i).seed(), cells.get(i).folder(), records.get(i), hypervolume));
         }
         StudyResult result = StudyResult.of(plan.name(), design.arms(), design.seeds(), runs);
         write(dir, result);
         return result;
+    }
+
+    /**
+     * The reference of a multi-objective study's hypervolumes: each cost's worst value over every
+     * run, a tenth above it, so that the worst network still dominates a sliver.
+     */
+    static Hypervolume hypervolume(List<Objective> objectives, List<RunRecord> records) {
+        double[] worst = new double[objectives.size()];
+        for (RunRecord record : records) {
+            for (RunRecord.Trial t : record.trials()) {
+                ObjectiveValues v = ObjectiveValues.of(t.result(), objectives);
+                for (int i = 0; i < worst.length; i++) {
+                    if (Double.isFinite(v.get(i))) {
+                        worst[i] = Math.max(worst[i], v.get(i));
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < worst.length; i++) {
+            worst[i] *= 1.1;
+        }
+        return new Hypervolume(objectives, worst);
     }
 
     /** {@code study.json}, {@code study.csv}, {@code study.html} and its charts, written at once each. */

@@ -43,6 +43,14 @@ final class StudyPage {
                     .append(fmt(r.finalMedians().get(arm))).append("</td></tr>\n");
         }
         b.append("</tbody></table>\n");
+        if (r.hypervolumeMedians() != null) {
+            b.append("<p>Several objectives: the median hypervolume of each arm's fronts at ").append(r.budget())
+                    .append(" networks (the share of the objective space, each cost scaled by its worst value, that the "
+                            + "networks found dominate): ");
+            java.util.List<String> parts = new java.util.ArrayList<>();
+            r.hypervolumeMedians().forEach((arm, hv) -> parts.add(Html.escape(arm) + " <b>" + fmt(hv) + "</b>"));
+            b.append(String.join(", ", parts)).append(".</p>\n");
+        }
         b.append("<div class=\"figures\">\n")
                 .append(figure(NETWORKS_CHART, "Best validation accuracy so far against networks trained: a thin line per run, "
                         + "each arm's median over its seeds bold"))

@@ -33,12 +33,16 @@ import java.util.Map;
  * @param secondsBudget  training seconds every run spent
  * @param secondsMedians by arm: median over its runs of the best found within {@code secondsBudget} training seconds
  * @param finalMedians   by arm: median over its runs of the best each found at its end
+ * @param hypervolumeMedians by arm, for a multi-objective study: median over its runs of the
+ *                       hypervolume of their first {@code budget} networks; null otherwise
  * @param runs           every run
  */
-@JsonPropertyOrder({"plan", "arms", "seeds", "budget", "medians", "secondsBudget", "secondsMedians", "finalMedians", "runs"})
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"plan", "arms", "seeds", "budget", "medians", "secondsBudget", "secondsMedians", "finalMedians",
+        "hypervolumeMedians", "runs"})
 public record StudyResult(String plan, List<String> arms, List<Long> seeds, int budget, Map<String, Double> medians,
                           double secondsBudget, Map<String, Double> secondsMedians, Map<String, Double> finalMedians,
-                          List<StudyRun> runs) {
+                          Map<String, Double> hypervolumeMedians, List<StudyRun> runs) {
 
     public static StudyResult of(String plan, List<String> arms, List<Long> seeds, List<StudyRun> runs) {
         int budget = runs.stream().mapToInt(StudyRun::trained).min().orElse(0);
@@ -46,14 +50,19 @@ public record StudyResult(String plan, List<String> arms, List<Long> seeds, int 
         Map<String, Double> medians = new LinkedHashMap<>();
         Map<String, Double> secondsMedians = new LinkedHashMap<>();
         Map<String, Double> finalMedians = new LinkedHashMap<>();
+        boolean multiObjective = runs.stream().anyMatch(r -> r.hypervolumeCurve() != null);
+        Map<String, Double> hypervolumeMedians = multiObjective ? new LinkedHashMap<>() : null;
         for (String arm : arms) {
             List<StudyRun> of = runs.stream().filter(r -> r.arm().equals(arm)).toList();
             medians.put(arm, median(of.stream().mapToDouble(r -> r.bestAfter(budget)).toArray()));
             secondsMedians.put(arm, median(of.stream().mapToDouble(r -> r.bestWithin(secondsBudget)).toArray()));
             finalMedians.put(arm, median(of.stream().mapToDouble(StudyRun::bestValidationAccuracy).toArray()));
+            if (multiObjective) {
+                hypervolumeMedians.put(arm, median(of.stream().mapToDouble(r -> r.hypervolumeAfter(budget)).toArray()));
+            }
         }
         return new StudyResult(plan, List.copyOf(arms), List.copyOf(seeds), budget, medians, secondsBudget,
-                secondsMedians, finalMedians, List.copyOf(runs));
+                secondsMedians, finalMedians, hypervolumeMedians, List.copyOf(runs));
     }
 
     /** The middle value; the mean of the two middle ones for an even count; NaN for none. */
@@ -146,6 +155,12 @@ public record StudyResult(String plan, List<String> arms, List<Long> seeds, int 
         parts.clear();
         secondsMedians.forEach((arm, m) -> parts.add(String.format(Locale.ROOT, "%s %.4f", arm, m)));
         b.append(String.join(", ", parts)).append('\n');
+        if (hypervolumeMedians != null) {
+            b.append(String.format(Locale.ROOT, "Median hypervolume of the fronts at %d networks: ", budget));
+            parts.clear();
+            hypervolumeMedians.forEach((arm, m) -> parts.add(String.format(Locale.ROOT, "%s %.4f", arm, m)));
+            b.append(String.join(", ", parts)).append('\n');
+        }
         return b.toString();
     }
 }

@@ -6,6 +6,8 @@ import io.cnnga.api.TrialResult;
 import io.cnnga.api.TrialStatus;
 import io.cnnga.engine.journal.RunRecord;
 import io.cnnga.engine.journal.Summary;
+import io.cnnga.engine.pareto.Hypervolume;
+import io.cnnga.engine.pareto.ObjectiveValues;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,12 +32,15 @@ import java.util.List;
  * @param testAccuracy           its final network's test accuracy; null without a final training
  * @param curve                  after each training: {networks trained, best so far}
  * @param secondsCurve           after each training: {training seconds so far, best so far}
+ * @param hypervolumeCurve       for a multi-objective study, after each training: {networks trained,
+ *                               hypervolume of what it had found}; null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"arm", "seed", "folder", "trained", "seconds", "trainingSeconds", "bestValidationAccuracy",
-        "testAccuracy", "curve", "secondsCurve"})
+        "testAccuracy", "curve", "secondsCurve", "hypervolumeCurve"})
 public record StudyRun(String arm, long seed, String folder, int trained, double seconds, double trainingSeconds,
-                       double bestValidationAccuracy, Double testAccuracy, double[][] curve, double[][] secondsCurve) {
+                       double bestValidationAccuracy, Double testAccuracy, double[][] curve, double[][] secondsCurve,
+                       double[][] hypervolumeCurve) {
 
     /**
      * The run in {@code record}, as study run ({@code arm}, {@code seed}). Every training counts
@@ -44,6 +49,16 @@ public record StudyRun(String arm, long seed, String folder, int trained, double
      * whose fitness is what they reached), not those a pruner stopped at a checkpoint.
      */
     public static StudyRun of(String arm, long seed, String folder, RunRecord record) {
+        return of(arm, seed, folder, record, null);
+    }
+
+    /**
+     * As {@link #of(String, long, String, RunRecord)}, with the hypervolume of what the run had
+     * found after each training, when {@code hypervolume} is given (a multi-objective study).
+     */
+    public static StudyRun of(String arm, long seed, String folder, RunRecord record, Hypervolume hypervolume) {
+        List<double[]> hvCurve = new ArrayList<>();
+        List<ObjectiveValues> found = new ArrayList<>();
         List<double[]> curve = new ArrayList<>();
         List<double[]> secondsCurve = new ArrayList<>();
         java.util.Set<Long> networks = new java.util.HashSet<>();
@@ -63,10 +78,31 @@ public record StudyRun(String arm, long seed, String folder, int trained, double
             }
             curve.add(new double[] {networks.size(), best});
             secondsCurve.add(new double[] {seconds, best});
+            if (hypervolume != null) {
+                if (counts) {
+                    found.add(ObjectiveValues.of(r, hypervolume.objectives()));
+                }
+                hvCurve.add(new double[] {networks.size(), hypervolume.of(found)});
+            }
         }
         Double test = record.finalFinished().map(f -> f.testAccuracy()).orElse(null);
         return new StudyRun(arm, seed, folder, networks.size(), record.seconds(), seconds, best, test,
-                curve.toArray(double[][]::new), secondsCurve.toArray(double[][]::new));
+                curve.toArray(double[][]::new), secondsCurve.toArray(double[][]::new),
+                hypervolume == null ? null : hvCurve.toArray(double[][]::new));
+    }
+
+    /** The hypervolume once {@code networks} networks had been trained (NaN in a single-objective study). */
+    public double hypervolumeAfter(int networks) {
+        if (hypervolumeCurve == null) {
+            return Double.NaN;
+        }
+        double hv = 0;
+        for (double[] point : hypervolumeCurve) {
+            if (point[0] <= networks) {
+                hv = point[1];
+            }
+        }
+        return hv;
     }
 
     /** The best validation accuracy once {@code networks} networks had been trained (0 before any). */

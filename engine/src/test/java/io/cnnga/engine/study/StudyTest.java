@@ -113,6 +113,25 @@ class StudyTest {
         assertThat(RunRecord.read(dir.resolve("pruners").resolve("ga-none-seed1")).count(TrialStatus.PRUNED)).isZero();
     }
 
+    @Test
+    void aMultiObjectiveStudyComparesTheHypervolumeOfItsFronts() {
+        Plan plan = PlanReader.parse(PLAN.replace("\"elites\": 1}", "\"elites\": 2, \"objectives\": [\"accuracy\", \"params\"]}"),
+                "test", "onemax");
+        StudyDesign design = new StudyDesign(List.of(Strategy.GA, Strategy.RANDOM), List.of(1L), false);
+        StudyResult result = new Study(plan, design, PluginRegistry.load(List.of(), List.of(new OneMaxPlugin())),
+                RunConsole.silent()).run(dir.resolve("pareto"));
+        assertThat(result.hypervolumeMedians()).containsOnlyKeys("ga", "random");
+        assertThat(result.hypervolumeMedians().values()).allSatisfy(hv -> assertThat(hv).isBetween(0.0, 1.0).isPositive());
+        assertThat(result.runs()).allSatisfy(r -> {
+            assertThat(r.hypervolumeCurve()).hasNumberOfRows(r.curve().length);
+            // a front only grows: its hypervolume never falls
+            for (int i = 1; i < r.hypervolumeCurve().length; i++) {
+                assertThat(r.hypervolumeCurve()[i][1]).isGreaterThanOrEqualTo(r.hypervolumeCurve()[i - 1][1]);
+            }
+        });
+        assertThat(result.table()).contains("Median hypervolume of the fronts at " + result.budget() + " networks: ga ");
+    }
+
     /** study.json without what differs between processes: wall and training seconds. */
     static JsonNode withoutTimes(Path studyDir) throws IOException {
         ObjectNode json = (ObjectNode) new ObjectMapper().readTree(studyDir.resolve(Study.JSON).toFile());
