@@ -1,6 +1,7 @@
 package io.cnnga.dataset.imagefolder;
 
 import io.cnnga.api.InvalidDataException;
+import io.cnnga.api.support.ImagePixels;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -13,7 +14,8 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * Turns one PNG or JPEG file into {@code size × size × channels} bytes, NHWC: decoded by
- * {@code javax.imageio}, scaled by {@link ImageResizer}, grey by standard luminance.
+ * {@code javax.imageio}, scaled and made grey or RGB by {@link ImagePixels} (which {@code predict}
+ * shares, so a model sees the same pixels when it classifies an image as in training).
  *
  * <pre>{@code
  * ImageFileDecoder decoder = new ImageFileDecoder(32, 1);
@@ -52,27 +54,12 @@ final class ImageFileDecoder {
      * @throws InvalidDataException naming the file when it cannot be decoded
      */
     void decode(Path file, byte[] pixels, int offset) {
-        int[] rgb = ImageResizer.toRgb(read(file), size);
-        if (channels == 3) {
-            for (int p = 0; p < rgb.length; p++) {
-                int at = offset + p * 3;
-                pixels[at] = (byte) (rgb[p] >> 16);
-                pixels[at + 1] = (byte) (rgb[p] >> 8);
-                pixels[at + 2] = (byte) rgb[p];
-            }
-        } else {
-            for (int p = 0; p < rgb.length; p++) {
-                pixels[offset + p] = (byte) luma(rgb[p]);
-            }
-        }
+        ImagePixels.write(read(file), size, size, channels, pixels, offset);
     }
 
-    /** BT.601 luma of {@code 0xRRGGBB}, rounded: 19595 + 38470 + 7471 = 65536. */
+    /** BT.601 luma of {@code 0xRRGGBB}, rounded ({@link ImagePixels#luma}). */
     static int luma(int rgb) {
-        int r = (rgb >> 16) & 0xFF;
-        int g = (rgb >> 8) & 0xFF;
-        int b = rgb & 0xFF;
-        return (r * 19595 + g * 38470 + b * 7471 + 0x8000) >> 16;
+        return ImagePixels.luma(rgb);
     }
 
     private static BufferedImage read(Path file) {
