@@ -72,7 +72,7 @@ class PredictCommandTest {
         assertThat(card.framework().name()).isEqualTo(backend.equals("tensorflow") ? "TensorFlow" : "PyTorch");
         assertThat(card.framework().version()).matches("\\d+\\.\\d+.*");
         assertThat(card.genome()).isEqualTo(summary.bestGenome());
-        assertThat(card.network()).isEqualTo(summary.network());
+        assertThat(card.network().toString()).isEqualTo(summary.network().toString());
         assertThat(card.input().shape()).containsExactly(28, 28, 1);
         assertThat(card.classNames()).hasSize(10).contains("Ankle boot");
         assertThat(card.preprocessing().colour()).isEqualTo("grey");
