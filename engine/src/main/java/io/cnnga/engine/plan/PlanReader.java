@@ -194,6 +194,11 @@ public final class PlanReader {
         return text.length() <= 40 ? text : text.substring(0, 20) + "..." + text.substring(text.length() - 10);
     }
 
+    /** Whether {@code id} is a plugin id a plan can name: lower-case kebab-case, such as {@code fashion-mnist}. */
+    public static boolean isPluginId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
     private static PluginChoice plugin(Options top, String section, String defaultId) {
         if (!top.has(section)) {
             return PluginChoice.of(defaultId);

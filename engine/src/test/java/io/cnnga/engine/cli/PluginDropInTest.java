@@ -125,12 +125,60 @@ class PluginDropInTest {
         assertThat(run.err()).contains("decoder.id: unknown decoder \"tinny\"; available: paper, tiny");
     }
 
+    @Test
+    void aFactoryWithoutAnIdIsRefusedNamingTheJarAndTheOthersStillLoad() throws Exception {
+        Path jar = buildPluginJar(plugins.resolve("nameless.jar"), "NamelessPlugin", """
+                package com.example.tiny;
+
+                import io.cnnga.api.*;
+                import java.util.List;
+
+                public final class NamelessPlugin implements Plugin {
+                    @Override
+                    public List<DatasetFactory> datasets() {
+                        return List.of(new DatasetFactory() {
+                            public String id() { return null; }
+                            public Dataset create(Options options) { throw new UnsupportedOperationException(); }
+                        }, new DatasetFactory() {
+                            public String id() { return "Upper Case"; }
+                            public Dataset create(Options options) { throw new UnsupportedOperationException(); }
+                        });
+                    }
+
+                    @Override
+                    public List<BackendFactory> backends() {
+                        return null;
+                    }
+                }
+                """);
+        buildTinyPluginJar(plugins.resolve("tiny.jar"));
+
+        CliRun list = CliRun.of("plugins", "--plugin-dir", plugins.toString());
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).containsPattern("decoder\\s+tiny\\s").containsPattern("dataset\\s+fashion-mnist\\s")
+                .doesNotContain("null").doesNotContain("Upper Case");
+        assertThat(list.errLines()).filteredOn(l -> l.contains(jar.toString())).hasSize(3);
+        assertThat(list.err()).contains(jar + ": plugin com.example.tiny.NamelessPlugin offers a dataset factory"
+                        + " com.example.tiny.NamelessPlugin$1 whose id() is null")
+                .contains("whose id() \"Upper Case\" is not a lower-case kebab-case id")
+                .contains("returned null from backends()")
+                .doesNotContain("Exception");
+        CliRun json = CliRun.of("plugins", "--json", "--plugin-dir", plugins.toString());
+        assertThat(json.exitCode()).isZero();
+        assertThat(json.out()).contains("id() is null");
+    }
+
     /** Compiles {@link #SOURCE} against plugin-api alone and packs it with its service file. */
     private Path buildTinyPluginJar(Path jar) throws Exception {
+        return buildPluginJar(jar, "TinyPlugin", SOURCE);
+    }
+
+    /** Compiles {@code source}, class {@code com.example.tiny.NAME}, and packs it with its service file. */
+    private Path buildPluginJar(Path jar, String name, String source) throws Exception {
         Path src = Files.createDirectories(dir.resolve("src-" + jar.getFileName()));
         Path classes = Files.createDirectories(dir.resolve("classes-" + jar.getFileName()));
-        Path file = src.resolve("TinyPlugin.java");
-        Files.writeString(file, SOURCE);
+        Path file = src.resolve(name + ".java");
+        Files.writeString(file, source);
         String api = Path.of(Plugin.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
@@ -148,7 +196,7 @@ class PluginDropInTest {
                 out.closeEntry();
             }
             out.putNextEntry(new JarEntry("META-INF/services/" + Plugin.class.getName()));
-            write(out, "com.example.tiny.TinyPlugin\n");
+            write(out, "com.example.tiny." + name + "\n");
             out.closeEntry();
         }
         return jar;
