@@ -41,6 +41,6 @@ final class ResumeCommand implements Callable<Integer> {
                     + "); start a run with 'engine run PLAN.json --out " + dir + "'");
         }
         Plan plan = PlanReader.read(planFile);
-        return RunCommand.execute(plan, dir, common, spec);
+        return RunCommand.execute(plan, dir, "bin/engine resume " + StopNotice.shellWord(dir.toString()), common, spec);
     }
 }
