@@ -7,6 +7,7 @@ import io.cnnga.api.ImageSet;
 import io.cnnga.api.InvalidDataException;
 import io.cnnga.api.InvalidOptionException;
 import io.cnnga.api.SplitPolicy;
+import io.cnnga.api.support.DataBudget;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -64,10 +65,17 @@ final class ImageFolderDataset implements Dataset {
     public DataSplits load(long seed) {
         ImageFolderLayout layout = ImageFolderLayout.scan(root);
         DataInfo shape = new DataInfo(name(), size, size, channels, layout.classNames());
-        ImageSet train = decode(shape, layout.train());
+        // The listing tells how many images there are: check what they will take before decoding any.
+        int per = shape.pixelsPerImage();
+        long images = layout.train().size() + (layout.test() == null ? 0 : layout.test().size());
+        DataBudget budget = DataBudget.ofHeap();
+        budget.require(root, DataBudget.loadBytes(images, 0, per), images + " images of " + size + "x" + size + "x"
+                + channels);
+        DecodeMemory memory = new DecodeMemory(budget.minus(DataBudget.imageBytes(images, per)));
+        ImageSet train = decode(shape, layout.train(), memory);
         ImageSet test;
         if (layout.test() != null) {
-            test = decode(shape, layout.test());
+            test = decode(shape, layout.test(), memory);
         } else {
             DataSplits heldOut = holdOutTest(train);
             train = heldOut.train();
@@ -91,8 +99,11 @@ final class ImageFolderDataset implements Dataset {
         }
     }
 
-    /** Decodes on all cores (PNG and JPEG decoding dominates); reports the first bad file in listing order. */
-    private ImageSet decode(DataInfo shape, List<LabelledFile> files) {
+    /**
+     * Decodes on all cores (PNG and JPEG decoding dominates) as far as {@code memory} lets images be
+     * decoded at once; reports the first bad file in listing order.
+     */
+    private ImageSet decode(DataInfo shape, List<LabelledFile> files, DecodeMemory memory) {
         ImageFileDecoder decoder = new ImageFileDecoder(size, channels);
         int per = decoder.bytesPerImage();
         if ((long) files.size() * per > Integer.MAX_VALUE - 8) {
@@ -104,7 +115,7 @@ final class ImageFolderDataset implements Dataset {
         InvalidDataException[] failures = new InvalidDataException[files.size()];
         IntStream.range(0, files.size()).parallel().forEach(i -> {
             try {
-                decoder.decode(files.get(i).file(), pixels, i * per);
+                decoder.decode(files.get(i).file(), pixels, i * per, memory);
                 labels[i] = files.get(i).label();
             } catch (InvalidDataException e) {
                 failures[i] = e;
