@@ -21,6 +21,7 @@ import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** A plugin compiled and packed at test time, dropped into a plugin folder. */
 class PluginDropInTest {
@@ -166,6 +167,45 @@ class PluginDropInTest {
         CliRun json = CliRun.of("plugins", "--json", "--plugin-dir", plugins.toString());
         assertThat(json.exitCode()).isZero();
         assertThat(json.out()).contains("id() is null");
+    }
+
+    @Test
+    void anOutOfMemoryErrorThatReachesTheCommandLineIsOneLineAndExitTwo() throws Exception {
+        assumeTrue(Runtime.getRuntime().maxMemory() < 15L << 30, "the heap could hold the plugin's 16 GB array");
+        buildPluginJar(plugins.resolve("greedy.jar"), "GreedyPlugin", """
+                package com.example.tiny;
+
+                import io.cnnga.api.*;
+                import java.util.List;
+
+                public final class GreedyPlugin implements Plugin {
+                    @Override
+                    public List<DatasetFactory> datasets() {
+                        return List.of(new DatasetFactory() {
+                            public String id() { return "greedy"; }
+                            public Dataset create(Options options) {
+                                options.finish();
+                                return new Dataset() {
+                                    public DataInfo info() { return DataInfo.of("greedy", 4, 4, 1, 2); }
+                                    public DataSplits load(long seed) {
+                                        long[] everything = new long[Integer.MAX_VALUE - 8];   // 16 GB
+                                        throw new IllegalStateException("allocated " + everything.length);
+                                    }
+                                };
+                            }
+                        });
+                    }
+                }
+                """);
+        Path plan = dir.resolve("plan.json");
+        Files.writeString(plan, "{\"dataset\": {\"id\": \"greedy\"}}");
+
+        CliRun run = CliRun.of("data", plan.toString(), "--plugin-dir", plugins.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).startsWith("error: out of memory (Java heap space; the JVM's maximum heap is ")
+                .contains("give Java more memory (JAVA_OPTS=-Xmx").doesNotContain("\tat ");
     }
 
     /** Compiles {@link #SOURCE} against plugin-api alone and packs it with its service file. */

@@ -87,16 +87,34 @@ public record DataBudget(long bytes, long maxHeap) {
      *
      * @param file the file whose header promised the data, named in the message
      * @param need bytes the load would hold at its peak
-     * @param what what the header promised, e.g. "60000 + 10000 images of 28x28"
+     * @param what what the header promised, e.g. "its header's 60000 images of 28x28"
      * @throws InvalidDataException naming the file, the need, the budget and how to raise it
      */
     public void require(Path file, long need, String what) {
-        if (!fits(need)) {
-            throw new InvalidDataException(file, what + " would need about " + human(need) + " of memory to load, more"
-                    + " than the " + human(bytes) + " this JVM gives data (" + Math.round(USABLE * 100) + "% of its "
-                    + human(maxHeap) + " maximum heap); check the file (a damaged header promises too much), or give"
-                    + " Java more memory (JAVA_OPTS=-Xmx" + suggestedHeapGigabytes(need) + "g)");
+        String shortfall = shortfall(need, what);
+        if (shortfall != null) {
+            throw new InvalidDataException(file, shortfall + "; check the file (a damaged header promises too much),"
+                    + " or give Java more memory (JAVA_OPTS=-Xmx" + suggestedHeapGigabytes(need) + "g)");
         }
+    }
+
+    /**
+     * Null when {@code need} bytes fit, else why not: for data that comes from options rather than
+     * a file, e.g. {@code "4000000 images of 28x28: loading them would need about 5.9 GB of memory,
+     * more than the 768 MB this JVM gives data (75% of its 1.0 GB maximum heap)"}.
+     */
+    public String shortfall(long need, String what) {
+        if (fits(need)) {
+            return null;
+        }
+        return what + ": loading them would need about " + human(need) + " of memory, more than the " + human(bytes)
+                + " this JVM gives data (" + Math.round(USABLE * 100) + "% of its " + human(maxHeap) + " maximum heap)";
+    }
+
+    /** Whole gigabytes of heap with which {@code need} bytes fit this budget's share, for messages. */
+    public static long suggestedHeapGigabytes(long need) {
+        double gigabytes = need / USABLE / (1L << 30);
+        return Math.max(1, (long) Math.ceil(gigabytes));
     }
 
     /**
@@ -118,12 +136,6 @@ public record DataBudget(long bytes, long maxHeap) {
         return new InvalidDataException(file, "ran out of memory loading " + what + " (the JVM's maximum heap is "
                 + human(maxHeap) + "); give Java more memory (JAVA_OPTS=-Xmx" + suggestedHeapGigabytes(2 * maxHeap)
                 + "g) or use a smaller dataset", cause);
-    }
-
-    /** Whole gigabytes of heap with which {@code need} bytes fit this budget's share. */
-    static long suggestedHeapGigabytes(long need) {
-        double gigabytes = need / USABLE / (1L << 30);
-        return Math.max(1, (long) Math.ceil(gigabytes));
     }
 
     /** "1.5 GB", "640 MB", "12 kB". */

@@ -64,7 +64,7 @@ final class CifarMemoryCheck {
             }
         }
         if (largest != null) {
-            check(folder.resolve(largest), train, test, "with the other batch files, it holds " + (train + test)
+            check(folder.resolve(largest), train, test, "this batch file and the others hold " + (train + test)
                     + " images");
         }
     }
@@ -81,8 +81,8 @@ final class CifarMemoryCheck {
         } else {
             return;
         }
-        String where = member.entry() == null ? "" : "entry " + member.entry() + ": ";
-        check(member.file(), train, test, where + "with the batches before it, it holds " + (train + test) + " images");
+        String which = member.entry() == null ? "this batch file" : "entry " + member.entry();
+        check(member.file(), train, test, which + " and the batches before it hold " + (train + test) + " images");
         trainImages = train;
         testImages = test;
     }
