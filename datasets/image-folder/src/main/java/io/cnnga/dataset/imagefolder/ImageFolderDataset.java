@@ -88,15 +88,35 @@ final class ImageFolderDataset implements Dataset {
         }
     }
 
-    /** Draws the test set exactly as {@link SplitPolicy} draws a validation set: stratified, seeded. */
+    /**
+     * Draws the test set exactly as {@link SplitPolicy} draws a validation set: stratified, seeded.
+     * Every class must get at least one test image: the test accuracy would otherwise say nothing
+     * about a class, and the run would report it without a word (a class folder of 2 images and
+     * the default testFraction 0.2 gets none).
+     */
     private DataSplits holdOutTest(ImageSet all) {
+        DataSplits heldOut;
         try {
-            return new SplitPolicy(testFraction, 0, 0).apply(all, all, TEST_HOLDOUT_SEED);
+            heldOut = new SplitPolicy(testFraction, 0, 0).split(all, all, TEST_HOLDOUT_SEED);
         } catch (IllegalArgumentException e) {
             throw new InvalidOptionException(testFractionPath, "testFraction " + testFraction + " of "
                     + all.size() + " images leaves no training or no test image; add images, change it, or give"
                     + " " + root.resolve(ImageFolderLayout.TRAIN) + " and " + root.resolve(ImageFolderLayout.TEST));
         }
+        int[] images = all.classCounts();
+        int[] tested = heldOut.validation().classCounts();
+        for (int c = 0; c < images.length; c++) {
+            if (tested[c] == 0) {
+                String name = all.info().classNames().get(c);
+                throw new InvalidOptionException(testFractionPath, "class \"" + name + "\" has " + images[c] + " image"
+                        + (images[c] == 1 ? "" : "s") + " and testFraction " + testFraction + " holds out none of"
+                        + " them, so the test accuracy could not measure it; give " + root.resolve(name)
+                        + " more images (about " + (int) Math.ceil(1 / testFraction) + " or more give one test image),"
+                        + " raise testFraction, or give "
+                        + root.resolve(ImageFolderLayout.TRAIN) + " and " + root.resolve(ImageFolderLayout.TEST));
+            }
+        }
+        return heldOut;
     }
 
     /**
