@@ -10,7 +10,15 @@ package io.cnnga.api;
  * }</pre>
  *
  * <p>Decoding must be a pure function of its arguments: the engine decodes the same genome many
- * times and treats equal {@link ModelSpec}s as the same network.
+ * times and treats equal {@link ModelSpec}s as the same network. It must also be cheap (a search
+ * decodes thousands of genomes to find valid children near the ones its operators made).
+ *
+ * <p>A decoder may refuse a genome it cannot build for the data, e.g. a VALID-padded kernel
+ * larger than what reaches it, by throwing {@link IllegalArgumentException} with the reason: the
+ * search then treats the genome like one over the budget (it is never trained; a child is repaired
+ * to the nearest genome the decoder does build) and names it in the run's log, and
+ * {@code engine decode} of it exits with the reason. Anything else it throws is a bug that stops
+ * the run.
  */
 public interface Decoder {
 
@@ -20,7 +28,8 @@ public interface Decoder {
     /**
      * The network a genome stands for.
      *
-     * @throws IllegalArgumentException when the genome's length is not {@link #genomeLength()}
+     * @throws IllegalArgumentException when the genome's length is not {@link #genomeLength()}, or
+     *                                  when the genome makes no network for {@code data} (say why)
      */
     ModelSpec decode(Genome genome, DataInfo data);
 

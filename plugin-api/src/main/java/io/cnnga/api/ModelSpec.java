@@ -78,7 +78,13 @@ public record ModelSpec(Shape input, int classes, List<LayerSpec> layers) {
 
     /** All parameters, trainable or not, as Keras' "Total params". */
     public long params() {
-        return summary().stream().mapToLong(LayerSummary::params).sum();
+        long n = 0;
+        Shape shape = input;
+        for (LayerSpec layer : layers) {
+            n += layer.params(shape);
+            shape = layer.outputShape(shape);
+        }
+        return n;
     }
 
     /** Parameters the optimizer trains. */
@@ -88,15 +94,24 @@ public record ModelSpec(Shape input, int classes, List<LayerSpec> layers) {
 
     public long nonTrainableParams() {
         long n = 0;
-        for (LayerSummary row : summary()) {
-            n += row.layer().nonTrainableParams(row.input());
+        Shape shape = input;
+        for (LayerSpec layer : layers) {
+            n += layer.nonTrainableParams(shape);
+            shape = layer.outputShape(shape);
         }
         return n;
     }
 
     /** FLOPs of one image's forward pass (multiply-adds count 2). */
     public long forwardFlops() {
-        return summary().stream().mapToLong(LayerSummary::forwardFlops).sum();
+        // one pass, no summary rows: a search checks the budget of many genomes
+        long n = 0;
+        Shape shape = input;
+        for (LayerSpec layer : layers) {
+            n += layer.forwardFlops(shape);
+            shape = layer.outputShape(shape);
+        }
+        return n;
     }
 
     /**

@@ -23,7 +23,10 @@ public interface TrainingSession extends AutoCloseable {
 
     /**
      * One pass over {@code train} in shuffled batches (seeded by the config's seed and the epoch),
-     * then a measurement on {@code validation}.
+     * then a measurement on {@code validation}. The config's checkpoints that fall in this epoch
+     * are measured on the way and reported to {@code listener} ({@link TrainingListener} says when,
+     * and what a stop requested there does). The built-in backends implement it once, in
+     * {@code io.cnnga.api.support.TrainingLoop}.
      *
      * @throws TrainingFailedException when the loss becomes NaN or infinite, or the framework fails
      */

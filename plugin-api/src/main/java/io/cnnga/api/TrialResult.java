@@ -20,9 +20,12 @@ import java.util.List;
  * @param flops      forward FLOPs per image
  * @param seconds    wall time spent (0 when cached)
  * @param reason     why it failed, was pruned or cached; empty when complete
+ * @param stop       why and where a {@link TrialStatus#PRUNED} trial was stopped (a cached copy of
+ *                   one keeps it); null otherwise
  */
 public record TrialResult(int generation, int index, Genome genome, TrialStatus status, double fitness,
-                          List<EpochMetrics> history, long params, long flops, double seconds, String reason) {
+                          List<EpochMetrics> history, long params, long flops, double seconds, String reason,
+                          TrialStop stop) {
 
     public TrialResult {
         if (genome == null || status == null) {
@@ -33,6 +36,15 @@ public record TrialResult(int generation, int index, Genome genome, TrialStatus 
         if (!Double.isFinite(fitness)) {
             fitness = 0;
         }
+        if (stop != null && status != TrialStatus.PRUNED && status != TrialStatus.CACHED) {
+            throw new IllegalArgumentException("only a pruned trial (or its cached copy) has a stop, not a " + status + " one");
+        }
+    }
+
+    /** A result without a stop. */
+    public TrialResult(int generation, int index, Genome genome, TrialStatus status, double fitness,
+                       List<EpochMetrics> history, long params, long flops, double seconds, String reason) {
+        this(generation, index, genome, status, fitness, history, params, flops, seconds, reason, null);
     }
 
     public static TrialResult complete(Trial trial, List<EpochMetrics> history, double seconds) {
@@ -40,9 +52,14 @@ public record TrialResult(int generation, int index, Genome genome, TrialStatus 
         return of(trial, TrialStatus.COMPLETE, fitness, history, seconds, "");
     }
 
-    public static TrialResult pruned(Trial trial, List<EpochMetrics> history, double seconds, String reason) {
+    /**
+     * A training stopped before its end: its fitness is the validation accuracy it reached (the
+     * last epoch's, which after a stop at a checkpoint is the checkpoint's).
+     */
+    public static TrialResult pruned(Trial trial, List<EpochMetrics> history, double seconds, String reason,
+                                     TrialStop stop) {
         double fitness = history.isEmpty() ? 0 : history.get(history.size() - 1).validationAccuracy();
-        return of(trial, TrialStatus.PRUNED, fitness, history, seconds, reason);
+        return of(trial, TrialStatus.PRUNED, fitness, history, seconds, reason, stop);
     }
 
     public static TrialResult failed(Trial trial, List<EpochMetrics> history, double seconds, String reason) {
@@ -52,13 +69,18 @@ public record TrialResult(int generation, int index, Genome genome, TrialStatus 
     /** The trial was not trained: {@code earlier} trained the same network. */
     public static TrialResult cached(Trial trial, TrialResult earlier) {
         return of(trial, TrialStatus.CACHED, earlier.fitness(), earlier.history(), 0,
-                "same network as " + earlier.genome() + " (generation " + earlier.generation() + ")");
+                "same network as " + earlier.genome() + " (generation " + earlier.generation() + ")", earlier.stop());
     }
 
     private static TrialResult of(Trial trial, TrialStatus status, double fitness, List<EpochMetrics> history,
                                   double seconds, String reason) {
+        return of(trial, status, fitness, history, seconds, reason, null);
+    }
+
+    private static TrialResult of(Trial trial, TrialStatus status, double fitness, List<EpochMetrics> history,
+                                  double seconds, String reason, TrialStop stop) {
         return new TrialResult(trial.generation(), trial.index(), trial.genome(), status, fitness, history,
-                trial.spec().params(), trial.spec().forwardFlops(), seconds, reason);
+                trial.spec().params(), trial.spec().forwardFlops(), seconds, reason, stop);
     }
 
     /** Whether a backend trained it (complete, pruned or failed), rather than a cache hit. */

@@ -1,7 +1,7 @@
 package io.cnnga.engine.bench;
 
 /**
- * What {@code bench --json} prints (DESIGN §6).
+ * What {@code bench --json} prints.
  *
  * <pre>{@code
  * BenchmarkResult r = new Benchmark(backend).run("ref-b", spec, data, 32, 100);

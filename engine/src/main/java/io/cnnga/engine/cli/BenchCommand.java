@@ -11,7 +11,7 @@ import io.cnnga.api.InvalidInputException;
 import io.cnnga.api.ModelSpec;
 import io.cnnga.engine.bench.Benchmark;
 import io.cnnga.engine.bench.BenchmarkResult;
-import io.cnnga.engine.bench.ReferenceNetworks;
+import io.cnnga.api.support.ReferenceNetworks;
 import io.cnnga.engine.plan.PluginChoice;
 import io.cnnga.engine.plugin.PluginKind;
 import io.cnnga.engine.plugin.PluginRegistry;
@@ -179,12 +179,12 @@ final class BenchCommand implements Callable<Integer> {
             throw new InvalidInputException("--arch: unknown network \"" + arch + "\"; use ref-a, ref-b or a "
                     + decoder.genomeLength() + "-bit paper genome such as " + "0".repeat(decoder.genomeLength()));
         }
-        return decoder.decode(DecodeCommand.parse(arch, decoder, "paper", "--arch"), ReferenceNetworks.FASHION_SHAPE);
+        return decoder.decode(DecodeCommand.parse(arch, decoder, "paper", "--arch"), ReferenceNetworks.FASHION_MNIST);
     }
 
     /** Fashion-MNIST when installed and the shape fits, synthetic images of the shape otherwise. */
     private static ImageSet images(PluginRegistry registry, ModelSpec model, int count, String[] label) {
-        boolean fashionShape = model.input().equals(ModelSpec.inputOf(ReferenceNetworks.FASHION_SHAPE));
+        boolean fashionShape = model.input().equals(ModelSpec.inputOf(ReferenceNetworks.FASHION_MNIST));
         if (fashionShape && Files.isDirectory(DEBIAN_FASHION_MNIST) && registry.ids(PluginKind.DATASET).contains("fashion-mnist")) {
             DataSplits splits = registry.dataset(PluginChoice.of("fashion-mnist")).load(42);
             if (splits.train().size() >= count) {

@@ -16,7 +16,7 @@ import io.cnnga.engine.plan.PlanReader;
 import io.cnnga.engine.plan.PluginChoice;
 import io.cnnga.engine.plugin.PluginKind;
 import io.cnnga.engine.plugin.PluginRegistry;
-import io.cnnga.engine.run.PlanWorkbench;
+import io.cnnga.engine.trial.PlanWorkbench;
 import io.cnnga.engine.run.RunConsole;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -67,7 +67,13 @@ final class DecodeCommand implements Callable<Integer> {
             info = DEFAULT_INPUT;
         }
         Genome genome = parse(bits, decoder, decoderId);
-        ModelSpec model = decoder.decode(genome, info);
+        ModelSpec model;
+        try {
+            model = decoder.decode(genome, info);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("genome " + genome + ": the " + decoderId + " decoder cannot build it for "
+                    + info.height() + "x" + info.width() + "x" + info.channels() + " images: " + e.getMessage());
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

@@ -6,6 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -24,7 +25,8 @@ import java.util.Locale;
 @Command(name = "engine", scope = CommandLine.ScopeType.INHERIT, mixinStandardHelpOptions = true, versionProvider = EngineVersion.class,
         description = "Evolves convolutional image classifiers with a genetic algorithm.",
         subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, DecodeCommand.class, PluginsCommand.class,
-                BenchCommand.class, DataCommand.class, WorkerCommand.class, ReportCommand.class, CompareCommand.class})
+                BenchCommand.class, DataCommand.class, WorkerCommand.class, ReportCommand.class, CompareCommand.class,
+                StudyCommand.class})
 public final class EngineCommand implements Runnable {
 
     @CommandLine.Spec
@@ -44,6 +46,10 @@ public final class EngineCommand implements Runnable {
             if (e instanceof InvalidInputException) {
                 err.println("error: " + e.getMessage());
                 status = ExitCode.BAD_INPUT;
+            } else if (e instanceof UncheckedIOException) {
+                // the machine failed the engine (a full disk, a folder gone): the message names the file and the cause
+                err.println("error: " + e.getMessage());
+                status = ExitCode.INTERNAL;
             } else if (e instanceof RunStoppedException) {
                 err.println("run stopped: " + e.getMessage());
                 status = ExitCode.INTERNAL;

@@ -3,7 +3,8 @@ package io.cnnga.engine.cli;
 import io.cnnga.api.InvalidInputException;
 import io.cnnga.engine.plan.Plan;
 import io.cnnga.engine.plan.PlanReader;
-import io.cnnga.engine.run.Journal;
+import io.cnnga.engine.journal.Journal;
+import io.cnnga.engine.journal.RunRecord;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -33,14 +35,25 @@ final class ResumeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * The plan comes from the journal, the run's source of truth ({@code plan.json} is a copy, and
+     * is rewritten if missing); a journal that holds no run yet (its process stopped before the run
+     * started) starts one from {@code plan.json}.
+     */
     @Override
     public Integer call() {
+        Path journal = dir.resolve(Journal.FILE);
         Path planFile = dir.resolve("plan.json");
-        if (!Files.isRegularFile(planFile) || !Files.isRegularFile(dir.resolve(Journal.FILE))) {
-            throw new InvalidInputException(dir + ": not a run folder (it needs plan.json and " + Journal.FILE
+        if (!Files.isRegularFile(journal)) {
+            throw new InvalidInputException(dir + ": not a run folder (it has no " + Journal.FILE
                     + "); start a run with 'engine run PLAN.json --out " + dir + "'");
         }
-        Plan plan = PlanReader.read(planFile);
+        Optional<RunRecord> run = RunRecord.of(dir, Journal.read(journal));
+        if (run.isEmpty() && !Files.isRegularFile(planFile)) {
+            throw new InvalidInputException(dir + ": no run started here (its journal holds no run-started event and "
+                    + "there is no plan.json); start the run with 'engine run PLAN.json --out " + dir + "'");
+        }
+        Plan plan = run.isPresent() ? run.get().plan() : PlanReader.read(planFile);
         return RunCommand.execute(plan, dir, "bin/engine resume " + StopNotice.shellWord(dir.toString()), common, spec);
     }
 }

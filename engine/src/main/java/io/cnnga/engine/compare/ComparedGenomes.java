@@ -54,6 +54,6 @@ public final class ComparedGenomes {
 
     /** The plan's generation 0: population random genomes from its seed, those over its budget replaced. */
     public static List<Genome> firstGeneration(Plan plan, Decoder decoder, DataInfo info) {
-        return PlanSearch.of(plan, decoder, info).firstGeneration();
+        return PlanSearch.of(plan, decoder, info, message -> { }).firstGeneration();
     }
 }

@@ -1,5 +1,6 @@
 package io.cnnga.engine.compare;
 
+import io.cnnga.engine.report.Html;
 import java.util.Locale;
 
 /**
@@ -104,16 +105,6 @@ public final class ComparisonHtml {
     }
 
     static String esc(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                default -> out.append(ch);
-            }
-        }
-        return out.toString();
+        return Html.escape(s);
     }
 }

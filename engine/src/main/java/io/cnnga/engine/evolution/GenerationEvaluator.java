@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Gives the genomes of one generation their results, in order: trains them, takes them from a
- * cache, or replays them from a journal. The {@link GeneticSearch} does not care which.
+ * cache, or replays them from a journal. The {@link Search} does not care which.
  *
  * <pre>{@code
  * GenerationEvaluator onesCount = (generation, genomes) -> ...;

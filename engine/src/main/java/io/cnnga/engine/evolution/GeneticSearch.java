@@ -2,13 +2,15 @@ package io.cnnga.engine.evolution;
 
 import io.cnnga.api.Genome;
 import io.cnnga.api.TrialResult;
+import io.cnnga.engine.plan.Repair;
+import io.cnnga.engine.plan.Selector;
+import io.jenetics.Alterer;
 import io.jenetics.BitGene;
 import io.jenetics.EliteSelector;
 import io.jenetics.Genotype;
 import io.jenetics.Optimize;
 import io.jenetics.Phenotype;
 import io.jenetics.RouletteWheelSelector;
-import io.jenetics.Selector;
 import io.jenetics.SinglePointCrossover;
 import io.jenetics.TournamentSelector;
 import io.jenetics.engine.Engine;
@@ -20,46 +22,56 @@ import io.jenetics.util.RandomRegistry;
 import io.jenetics.util.Seq;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
- * The genetic algorithm over bit genomes, on Jenetics: fitness-proportional (roulette) or
- * tournament selection, single-point crossover, per-bit flip mutation, elitism, and a budget
- * constraint that replaces genomes whose network is too costly before they are ever evaluated.
+ * The genetic algorithm over bit genomes, on Jenetics: roulette or tournament selection,
+ * single-point crossover, per-bit flip mutation, elitism, and a constraint ({@link ChildRepair})
+ * that sends a child over the budget to the nearest valid genome before it is ever evaluated.
  *
  * <pre>{@code
- * GeneticSearch search = GeneticSearch.builder(20)
- *         .population(4).generations(20).mutationProbability(0.25).crossoverProbability(0.6)
- *         .selector("roulette").elites(1).seed(42)
- *         .valid(genome -> decoder.decode(genome, info).forwardFlops() <= 2e8)
+ * GeneticSearch search = GeneticSearch.builder(GenomeSpace.all(20))
+ *         .population(6).generations(5).mutationProbability(0.05).crossoverProbability(0.6)
+ *         .selector(Selector.TOURNAMENT).tournamentSize(3).elites(1).seed(42)
  *         .build();
  * List<GenerationReport> history = search.run(evaluator, report -> log(report));
  * }</pre>
  *
- * <p>Every random draw of generation {@code g} comes from a stream seeded by
- * {@link GenerationSeed#of(long, int)}, and Jenetics runs on the calling thread, so the genomes
- * depend only on the plan and on the fitness values: replaying a journal's fitness values
- * reproduces a run exactly. Elites survive unchanged and keep their fitness; every other member
- * of a new generation is evaluated, through the {@link GenerationEvaluator}, in one batch.
+ * <p>Generation 0 is drawn at random from the valid genomes. Every later generation keeps its
+ * elites (unchanged, with their fitness) and fills the rest with children: parents selected,
+ * crossed over, mutated; with {@code distinctChildren}, a child that is a network evaluated before
+ * (a copy of its parent above all) gets a bit flipped, and a child that is still not a new valid
+ * network is repaired to the nearest one that is, so every child costs one training and brings
+ * new information.
+ *
+ * @implSpec As {@link Search} says: generation {@code g} draws from a stream seeded by
+ * {@link GenerationSeed#of(long, int)}, and Jenetics runs on the calling thread.
  */
-public final class GeneticSearch {
+public final class GeneticSearch implements Search {
 
-    private final int genomeLength;
+    private final GenomeSpace space;
     private final int population;
     private final int generations;
     private final double mutationProbability;
     private final double crossoverProbability;
-    private final String selector;
+    private final Selector selector;
     private final int tournamentSize;
     private final int elites;
     private final long seed;
-    private final Predicate<Genome> valid;
+    private final Repair repair;
+    private final boolean distinctChildren;
+    private final Function<Genome, Object> network;
+    private final ToDoubleFunction<TrialResult> selectionFitness;
+    private final Consumer<String> log;
 
     private GeneticSearch(Builder b) {
-        this.genomeLength = b.genomeLength;
+        this.space = b.space;
         this.population = b.population;
         this.generations = b.generations;
         this.mutationProbability = b.mutationProbability;
@@ -68,25 +80,28 @@ public final class GeneticSearch {
         this.tournamentSize = b.tournamentSize;
         this.elites = b.elites;
         this.seed = b.seed;
-        this.valid = b.valid;
+        this.repair = b.repair;
+        this.distinctChildren = b.distinctChildren;
+        this.network = b.network;
+        this.selectionFitness = b.selectionFitness;
+        this.log = b.log;
     }
 
-    public static Builder builder(int genomeLength) {
-        return new Builder(genomeLength);
+    public static Builder builder(GenomeSpace space) {
+        return new Builder(space);
     }
 
-    /**
-     * Evolves {@code generations} generations (generation 0 being the random start).
-     *
-     * @param evaluator gives each batch of new genomes its results
-     * @param observer  told after each generation
-     * @return one report per generation
-     */
+    @Override
     public List<GenerationReport> run(GenerationEvaluator evaluator, Consumer<GenerationReport> observer) {
-        Factory<Genotype<BitGene>> genotypes = GenomeCodec.of(genomeLength).encoding();
-        BudgetConstraint constraint = new BudgetConstraint(valid, genotypes);
-
-        BatchEvaluator batch = new BatchEvaluator(evaluator);
+        Factory<Genotype<BitGene>> genotypes = GenomeCodec.of(space.length()).encoding();
+        NetworkMemory memory = new NetworkMemory(network);
+        ChildRepair constraint = new ChildRepair(space, repair, memory, distinctChildren, log);
+        BatchEvaluator batch = new BatchEvaluator(evaluator, memory, selectionFitness);
+        List<Alterer<BitGene, Double>> alterers = new ArrayList<>(List.of(
+                new SinglePointCrossover<>(crossoverProbability), new BitFlipMutator<>(mutationProbability)));
+        if (distinctChildren) {
+            alterers.add(new CopyMutator<>());
+        }
         Engine<BitGene, Double> engine = new Engine.Builder<>(batch, genotypes)
                 .optimize(Optimize.MAXIMUM)
                 .populationSize(population)
@@ -94,7 +109,7 @@ public final class GeneticSearch {
                 .survivorsSize(elites)
                 .survivorsSelector(elites > 0 ? new EliteSelector<>(elites) : selector())
                 .offspringSelector(selector())
-                .alterers(new SinglePointCrossover<>(crossoverProbability), new BitFlipMutator<>(mutationProbability))
+                .alterers(alterers.get(0), alterers.subList(1, alterers.size()).toArray(Alterer[]::new))
                 .constraint(constraint)
                 .maximalPhenotypeAge(Long.MAX_VALUE / 4)
                 // Everything on this thread: the seeded random stream is thread-scoped.
@@ -104,73 +119,72 @@ public final class GeneticSearch {
         List<GenerationReport> reports = new ArrayList<>();
         ISeq<Phenotype<BitGene, Double>> current = null;
         for (int g = 0; g < generations; g++) {
-            constraint.resetCount();
+            constraint.resetCounts();
+            memory.newGeneration();
             batch.generation = g;
             batch.results.clear();
             ISeq<Phenotype<BitGene, Double>> previous = current;
             int generation = g;
             current = RandomRegistry.with(new SplittableRandom(GenerationSeed.of(seed, g)), random -> {
                 if (previous == null) {
-                    return engine.eval(ISeq.of(start(genotypes, constraint)));
+                    List<Phenotype<BitGene, Double>> start = Draws.validGenomes(space, population, memory,
+                            distinctChildren).stream().map(genome -> Phenotype.<BitGene, Double>of(GenomeCodec.encode(genome), 0))
+                            .toList();
+                    return engine.eval(ISeq.of(start));
                 }
                 EvolutionResult<BitGene, Double> result = engine.evolve(EvolutionStart.of(previous, generation));
                 return result.population();
             });
-            GenerationReport report = report(g, current, List.copyOf(batch.results), constraint.replaced());
+            GenerationReport report = report(g, current, List.copyOf(batch.results), batch.accuracy,
+                    constraint.repaired(), constraint.drawn());
             reports.add(report);
             observer.accept(report);
         }
         return List.copyOf(reports);
     }
 
-    /**
-     * The genomes of generation 0, in order, exactly as {@link #run} draws them (random, with
-     * genomes over budget replaced), without evaluating any: what {@code engine compare} trains
-     * by default.
-     */
+    @Override
     public List<Genome> firstGeneration() {
-        Factory<Genotype<BitGene>> genotypes = GenomeCodec.of(genomeLength).encoding();
-        BudgetConstraint constraint = new BudgetConstraint(valid, genotypes);
-        List<Phenotype<BitGene, Double>> start = RandomRegistry.with(new SplittableRandom(GenerationSeed.of(seed, 0)),
-                random -> start(genotypes, constraint));
-        return start.stream().map(pt -> GenomeCodec.decode(pt.genotype())).toList();
+        return RandomRegistry.with(new SplittableRandom(GenerationSeed.of(seed, 0)),
+                random -> Draws.validGenomes(space, population, new NetworkMemory(network), distinctChildren));
     }
 
-    /** Generation 0 before evaluation; draws from the random stream of the calling scope. */
-    private List<Phenotype<BitGene, Double>> start(Factory<Genotype<BitGene>> genotypes, BudgetConstraint constraint) {
-        List<Phenotype<BitGene, Double>> start = new ArrayList<>(population);
-        for (int i = 0; i < population; i++) {
-            Phenotype<BitGene, Double> pt = Phenotype.of(genotypes.newInstance(), 0);
-            start.add(constraint.test(pt) ? pt : constraint.repair(pt, 0));
-        }
-        return start;
-    }
-
-    private Selector<BitGene, Double> selector() {
+    private io.jenetics.Selector<BitGene, Double> selector() {
         return switch (selector) {
-            case "tournament" -> new TournamentSelector<>(tournamentSize);
-            default -> new RouletteWheelSelector<>();
+            case TOURNAMENT -> new TournamentSelector<>(tournamentSize);
+            case ROULETTE -> new RouletteWheelSelector<>();
         };
     }
 
+    /** The report of a generation; members show their fitness (validation accuracy), not what selection ranks by. */
     private static GenerationReport report(int generation, ISeq<Phenotype<BitGene, Double>> population,
-                                           List<TrialResult> results, int replaced) {
+                                           List<TrialResult> results, Map<String, Double> accuracy, int repaired,
+                                           int drawn) {
         List<GenerationReport.Member> members = population.stream()
-                .map(pt -> new GenerationReport.Member(GenomeCodec.decode(pt.genotype()).bits(), pt.fitness()))
+                .map(pt -> {
+                    String bits = GenomeCodec.decode(pt.genotype()).bits();
+                    return new GenerationReport.Member(bits, accuracy.getOrDefault(bits, pt.fitness()));
+                })
                 .toList();
         double best = members.stream().mapToDouble(GenerationReport.Member::fitness).max().orElse(0);
         double mean = members.stream().mapToDouble(GenerationReport.Member::fitness).average().orElse(0);
-        return new GenerationReport(generation, results, members, best, mean, replaced);
+        return new GenerationReport(generation, results, members, best, mean, repaired, drawn);
     }
 
     /** Jenetics' batch evaluator: unevaluated phenotypes go to the generation evaluator at once. */
     private static final class BatchEvaluator implements io.jenetics.engine.Evaluator<BitGene, Double> {
         private final GenerationEvaluator delegate;
+        private final NetworkMemory memory;
+        private final ToDoubleFunction<TrialResult> selectionFitness;
         private final List<TrialResult> results = new ArrayList<>();
+        /** Every evaluated genome's validation accuracy, by bits. */
+        private final Map<String, Double> accuracy = new HashMap<>();
         private int generation;
 
-        BatchEvaluator(GenerationEvaluator delegate) {
+        BatchEvaluator(GenerationEvaluator delegate, NetworkMemory memory, ToDoubleFunction<TrialResult> selectionFitness) {
             this.delegate = delegate;
+            this.memory = memory;
+            this.selectionFitness = selectionFitness;
         }
 
         @Override
@@ -190,12 +204,15 @@ public final class GeneticSearch {
             if (evaluated.size() != genomes.size()) {
                 throw new IllegalStateException(genomes.size() + " genomes but " + evaluated.size() + " results");
             }
+            genomes.forEach(memory::evaluated);
             results.addAll(evaluated);
             @SuppressWarnings("unchecked")
             Phenotype<BitGene, Double>[] out = population.asISeq().toArray(new Phenotype[0]);
             for (int k = 0; k < pending.size(); k++) {
                 int i = pending.get(k);
-                out[i] = out[i].withFitness(evaluated.get(k).fitness());
+                TrialResult r = evaluated.get(k);
+                accuracy.put(r.genome().bits(), r.fitness());
+                out[i] = out[i].withFitness(selectionFitness.applyAsDouble(r));
             }
             return ISeq.of(out);
         }
@@ -203,22 +220,26 @@ public final class GeneticSearch {
 
     /** Builds an immutable {@link GeneticSearch}; defaults are the paper's. */
     public static final class Builder {
-        private final int genomeLength;
+        private final GenomeSpace space;
         private int population = 4;
         private int generations = 20;
         private double mutationProbability = -1;
         private double crossoverProbability = 0.6;
-        private String selector = "roulette";
+        private Selector selector = Selector.ROULETTE;
         private int tournamentSize = 2;
         private int elites = 1;
         private long seed = 42;
-        private Predicate<Genome> valid = genome -> true;
+        private Repair repair = Repair.NEAREST;
+        private boolean distinctChildren;
+        private Function<Genome, Object> network = genome -> genome;
+        private ToDoubleFunction<TrialResult> selectionFitness = TrialResult::fitness;
+        private Consumer<String> log = message -> { };
 
-        private Builder(int genomeLength) {
-            if (genomeLength < 1) {
-                throw new IllegalArgumentException("genome length must be >= 1");
+        private Builder(GenomeSpace space) {
+            if (space == null) {
+                throw new IllegalArgumentException("a search needs its genome space");
             }
-            this.genomeLength = genomeLength;
+            this.space = space;
         }
 
         public Builder population(int value) {
@@ -231,6 +252,7 @@ public final class GeneticSearch {
             return this;
         }
 
+        /** Probability that each bit of a child flips; default 1 / population (the paper's). */
         public Builder mutationProbability(double value) {
             this.mutationProbability = value;
             return this;
@@ -241,8 +263,7 @@ public final class GeneticSearch {
             return this;
         }
 
-        /** {@code roulette} or {@code tournament}. */
-        public Builder selector(String value) {
+        public Builder selector(Selector value) {
             this.selector = value;
             return this;
         }
@@ -262,9 +283,36 @@ public final class GeneticSearch {
             return this;
         }
 
-        /** Genomes failing this are replaced before evaluation (the budget). */
-        public Builder valid(Predicate<Genome> value) {
-            this.valid = value;
+        /** What becomes of a child outside the space's valid genomes. */
+        public Builder repair(Repair value) {
+            this.repair = value;
+            return this;
+        }
+
+        /** Whether every child must be a network not evaluated before. */
+        public Builder distinctChildren(boolean value) {
+            this.distinctChildren = value;
+            return this;
+        }
+
+        /** What a genome's network is, for "evaluated before": genomes with equal networks are one. */
+        public Builder network(Function<Genome, Object> value) {
+            this.network = value;
+            return this;
+        }
+
+        /**
+         * What selection ranks a result by; default its fitness. A search with a pruner ranks a
+         * trial stopped early below every trial that trained to its end ({@link SelectionFitness}).
+         */
+        public Builder selectionFitness(ToDoubleFunction<TrialResult> value) {
+            this.selectionFitness = value;
+            return this;
+        }
+
+        /** Told of each child the decoder could not build, with the reason. */
+        public Builder log(Consumer<String> value) {
+            this.log = value;
             return this;
         }
 
@@ -275,8 +323,8 @@ public final class GeneticSearch {
             if (mutationProbability < 0) {
                 mutationProbability = 1.0 / population;
             }
-            if (!selector.equals("roulette") && !selector.equals("tournament")) {
-                throw new IllegalArgumentException("selector must be roulette or tournament, was " + selector);
+            if (selector == null || repair == null) {
+                throw new IllegalArgumentException("a selector and a repair are required");
             }
             return new GeneticSearch(this);
         }

@@ -43,7 +43,8 @@ public final class EngineProcess {
      * remembers both as this process's plugins.
      */
     public static synchronized PluginRegistry loadRegistry(List<Path> dirs) {
-        pluginDirs = List.copyOf(dirs);
+        // Absolute: workers started elsewhere (another working directory, another node) load them too.
+        pluginDirs = dirs.stream().map(dir -> dir.toAbsolutePath().normalize()).toList();
         registry = PluginRegistry.load(pluginDirs);
         return registry;
     }
@@ -57,7 +58,7 @@ public final class EngineProcess {
             return pluginDirs;
         }
         String home = System.getProperty("cnnga.home");
-        return home == null ? List.of() : List.of(Path.of(home, "plugins.d"));
+        return home == null ? List.of() : List.of(Path.of(home, "plugins.d").toAbsolutePath().normalize());
     }
 
     /**
@@ -65,6 +66,7 @@ public final class EngineProcess {
      * those folders, otherwise one loaded once and kept for the life of the JVM.
      */
     static synchronized PluginRegistry registryFor(List<Path> dirs) {
+        dirs = dirs.stream().map(dir -> dir.toAbsolutePath().normalize()).toList();
         if (registry != null && pluginDirs.equals(dirs)) {
             return registry;
         }

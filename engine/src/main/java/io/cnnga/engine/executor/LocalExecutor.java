@@ -127,7 +127,7 @@ final class LocalExecutor implements Executor {
                 listener.started(placed);
             }
             TrialResult result = isolation == Isolation.PROCESS
-                    ? worker.run(placed, context.planJson(), listener.training(placed))
+                    ? worker.run(placed, context.remote(), listener.training(placed))
                     : context.runner().run(placed, listener.training(placed));
             synchronized (lock) {
                 listener.finished(result);

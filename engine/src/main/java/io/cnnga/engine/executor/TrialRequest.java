@@ -10,13 +10,14 @@ import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.Trial;
 import io.cnnga.api.TrialResult;
 import io.cnnga.api.TrialStatus;
-import io.cnnga.engine.run.Journal;
-import io.cnnga.engine.run.TrialJson;
+import io.cnnga.engine.journal.JournalJson;
+import io.cnnga.engine.trial.PruningOrder;
 
 /**
  * A trial as it travels to a worker (a child JVM, a Spark task), and its result as it comes
  * back. Only the genome and the training config travel with the plan: the worker decodes the
- * genome itself, and checks that it gets the network the engine expects.
+ * genome itself, and checks that it gets the network the engine expects. It is the format of the
+ * requests and answers of {@link EngineRemoteTrials}; executors see them only as strings.
  *
  * <pre>{@code
  * String json = TrialRequest.write(planJson, trial);
@@ -24,7 +25,7 @@ import io.cnnga.engine.run.TrialJson;
  * //  "config": {"epochs": 1, "batchSize": 32, "learningRate": 0.001, "seed": 42, "device": null},
  * //  "params": 1234567, "flops": 8901234}}
  * TrialRequest request = TrialRequest.read(json);
- * TrialResult result = TrialRequest.readResult(resultJson, trial);   // TrialJson format
+ * TrialResult result = TrialRequest.readResult(resultJson, trial);   // a trial-finished event without times
  * }</pre>
  *
  * @param planJson   the resolved plan, as JSON
@@ -34,14 +35,20 @@ import io.cnnga.engine.run.TrialJson;
  * @param config     how to train, the device included
  * @param params     the parameters of the network the engine decoded (-1: unknown)
  * @param flops      its forward FLOPs per image (-1: unknown)
+ * @param pruning    where the engine's pruner may stop it
  */
 public record TrialRequest(String planJson, int generation, int index, Genome genome, TrainingConfig config,
-                           long params, long flops) {
+                           long params, long flops, PruningOrder pruning) {
 
-    private static final ObjectMapper MAPPER = Journal.mapper();
+    private static final ObjectMapper MAPPER = JournalJson.mapper();
 
-    /** The request for {@code trial} of the plan {@code planJson}. */
+    /** The request for {@code trial} of the plan {@code planJson}, trained to its end. */
     public static String write(String planJson, Trial trial) {
+        return write(planJson, trial, PruningOrder.NONE);
+    }
+
+    /** The request for {@code trial} of the plan {@code planJson}, which {@code pruning} may stop. */
+    public static String write(String planJson, Trial trial, PruningOrder pruning) {
         ObjectNode root = MAPPER.createObjectNode();
         root.set("plan", parse(planJson, "the plan"));
         ObjectNode t = root.putObject("trial");
@@ -55,8 +62,12 @@ public record TrialRequest(String planJson, int generation, int index, Genome ge
         config.put("learningRate", c.learningRate());
         config.put("seed", c.seed());
         config.put("device", c.device());
+        c.checkpoints().forEach(config.putArray("checkpoints")::add);
         t.put("params", trial.spec().params());
         t.put("flops", trial.spec().forwardFlops());
+        if (!pruning.none()) {
+            t.set("pruning", MAPPER.valueToTree(pruning));
+        }
         return root.toString();
     }
 
@@ -74,12 +85,18 @@ public record TrialRequest(String planJson, int generation, int index, Genome ge
         }
         try {
             JsonNode c = require(t, "config");
+            java.util.List<Double> checkpoints = new java.util.ArrayList<>();
+            c.path("checkpoints").forEach(f -> checkpoints.add(f.asDouble()));
             TrainingConfig config = new TrainingConfig(require(c, "epochs").asInt(), require(c, "batchSize").asInt(),
                     require(c, "learningRate").asDouble(), require(c, "seed").asLong(),
-                    c.hasNonNull("device") ? c.get("device").asText() : null);
+                    c.hasNonNull("device") ? c.get("device").asText() : null, checkpoints);
+            PruningOrder pruning = t.hasNonNull("pruning")
+                    ? MAPPER.treeToValue(t.get("pruning"), PruningOrder.class) : PruningOrder.NONE;
             return new TrialRequest(plan.toString(), require(t, "generation").asInt(), require(t, "index").asInt(),
                     Genome.of(require(t, "genome").asText()), config, t.path("params").asLong(-1),
-                    t.path("flops").asLong(-1));
+                    t.path("flops").asLong(-1), pruning);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException("trial request: its pruning order is malformed: " + e.getOriginalMessage());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("trial request: " + e.getMessage());
         }
@@ -92,9 +109,9 @@ public record TrialRequest(String planJson, int generation, int index, Genome ge
         return root.toString();
     }
 
-    /** A result as a worker writes it (the journal's {@link TrialJson} format). */
+    /** A result as a worker writes it: a {@code trial-finished} event without its times ({@link JournalJson#writeResult}). */
     public static String writeResult(TrialResult result) {
-        return TrialJson.write(MAPPER.createObjectNode(), result).toString();
+        return JournalJson.writeResult(result);
     }
 
     /**
@@ -106,7 +123,7 @@ public record TrialRequest(String planJson, int generation, int index, Genome ge
     public static TrialResult readResult(String resultJson, Trial trial) {
         TrialResult r;
         try {
-            r = TrialJson.read(parse(resultJson, "the worker's result"));
+            r = JournalJson.readResult(resultJson);
         } catch (RuntimeException e) {
             throw new InvalidInputException("the worker's result is not a trial result: " + e.getMessage());
         }
@@ -117,7 +134,7 @@ public record TrialRequest(String planJson, int generation, int index, Genome ge
         }
         return new TrialResult(r.generation(), r.index(), r.genome(), r.status(),
                 r.status() == TrialStatus.FAILED ? 0 : r.fitness(), r.history(), trial.spec().params(),
-                trial.spec().forwardFlops(), r.seconds(), r.reason());
+                trial.spec().forwardFlops(), r.seconds(), r.reason(), r.stop());
     }
 
     /** The trial this request stands for, as a result that failed before any training. */

@@ -4,7 +4,7 @@ import io.cnnga.api.ModelSpec;
 import io.cnnga.api.TrainingListener;
 import io.cnnga.api.Trial;
 import io.cnnga.api.TrialResult;
-import io.cnnga.engine.run.PlanWorkbench;
+import io.cnnga.engine.trial.PlanWorkbench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +17,8 @@ import java.util.Objects;
 /**
  * Trains a {@link TrialRequest} in this JVM, the way the engine would: the plan's decoder, data
  * and backend, built from the plan's JSON by {@link PlanWorkbench}. What a child JVM of the local
- * executor ({@code engine worker}) and a Spark task run.
+ * executor ({@code engine worker}) runs, and a {@link io.cnnga.api.RemoteWorker} sent to another
+ * JVM (a Spark task) through {@link RemoteWorkerEngine}.
  *
  * <pre>{@code
  * String resultJson = TrialWorker.run(requestJson, EngineProcess.pluginDirs(), TrainingListener.NONE);
@@ -101,7 +102,8 @@ public final class TrialWorker {
                 return request.failed(seconds(start), mismatch);
             }
             try {
-                return bench.runner().run(trial, Objects.requireNonNullElse(progress, TrainingListener.NONE));
+                return bench.runner().run(trial, Objects.requireNonNullElse(progress, TrainingListener.NONE),
+                        request.pruning());
             } catch (RuntimeException | Error e) {
                 // A runner should not throw; one that does costs this trial, not the worker.
                 return TrialResult.failed(trial, List.of(), seconds(start), describe(e));

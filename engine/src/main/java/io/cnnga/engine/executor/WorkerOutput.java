@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cnnga.api.EpochMetrics;
 import io.cnnga.api.TrainingListener;
-import io.cnnga.engine.run.Journal;
+import io.cnnga.engine.journal.JournalJson;
 
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -61,15 +61,15 @@ public final class WorkerOutput {
                         }
                         lastStep = now;
                     }
-                    ObjectNode line = Journal.mapper().createObjectNode().put("type", "step").put("epoch", epoch)
+                    ObjectNode line = JournalJson.mapper().createObjectNode().put("type", "step").put("epoch", epoch)
                             .put("step", step).put("steps", steps).put("loss", loss).put("accuracy", accuracy);
                     write(line);
                 }
 
                 @Override
                 public void onEpoch(EpochMetrics metrics) {
-                    ObjectNode line = Journal.mapper().createObjectNode().put("type", "epoch");
-                    line.setAll((ObjectNode) Journal.mapper().valueToTree(metrics));
+                    ObjectNode line = JournalJson.mapper().createObjectNode().put("type", "epoch");
+                    line.setAll((ObjectNode) JournalJson.mapper().valueToTree(metrics));
                     write(line);
                 }
             };
@@ -77,9 +77,9 @@ public final class WorkerOutput {
 
         /** The last line: the result, as {@link TrialRequest#writeResult} wrote it. */
         public void result(String resultJson) {
-            ObjectNode line = Journal.mapper().createObjectNode().put("type", "result");
+            ObjectNode line = JournalJson.mapper().createObjectNode().put("type", "result");
             try {
-                line.setAll((ObjectNode) Journal.mapper().readTree(resultJson));
+                line.setAll((ObjectNode) JournalJson.mapper().readTree(resultJson));
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException("not a result: " + resultJson, e);
             }
@@ -102,7 +102,7 @@ public final class WorkerOutput {
         }
         JsonNode node;
         try {
-            node = Journal.mapper().readTree(line);
+            node = JournalJson.mapper().readTree(line);
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }
@@ -112,7 +112,7 @@ public final class WorkerOutput {
             case "epoch" -> {
                 ObjectNode metrics = ((ObjectNode) node).deepCopy();
                 metrics.remove("type");
-                progress.onEpoch(Journal.mapper().convertValue(metrics, EpochMetrics.class));
+                progress.onEpoch(JournalJson.mapper().convertValue(metrics, EpochMetrics.class));
             }
             case "result" -> {
                 ObjectNode result = ((ObjectNode) node).deepCopy();

@@ -1,6 +1,6 @@
 package io.cnnga.engine.executor;
 
-import io.cnnga.api.InvalidInputException;
+import io.cnnga.api.RemoteTrials;
 import io.cnnga.api.TrainingListener;
 import io.cnnga.api.Trial;
 import io.cnnga.api.TrialResult;
@@ -21,20 +21,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Trains one trial in a child JVM, {@code engine worker}: the trial goes in as JSON on its
- * standard input, the result comes back as JSON on its standard output ({@link WorkerOutput}).
+ * Trains one trial in a child JVM, {@code engine worker}: the trial's request
+ * ({@link RemoteTrials#request}) goes in on its standard input, the answer comes back on its
+ * standard output after the progress lines ({@link WorkerOutput}).
  * Whatever happens to the child — a crash, a kill, memory a framework never gives back, a hang
  * past the timeout — costs that one trial, which comes back {@code FAILED} with the reason.
  *
  * <pre>{@code
  * WorkerProcess worker = new WorkerProcess(List.of("-Xmx4g"), 600);
- * TrialResult result = worker.run(trial, planJson, TrainingListener.NONE);
+ * TrialResult result = worker.run(trial, context.remote(), TrainingListener.NONE);
  * }</pre>
  *
- * <p>The child is this JVM's {@code java} with this JVM's class path and {@code -Dcnnga.*}
- * settings, loading the plugin folders this process loaded ({@link EngineProcess}); it builds
- * the plan's data and backend itself. Its standard error is kept (the last lines) for the
- * failure reason. The child ends itself when this process dies.
+ * <p>The child is this JVM's {@code java} with this JVM's {@code -Dcnnga.*} settings, and the
+ * class path and plugin folders of {@link RemoteTrials}; it builds the plan's data and backend
+ * itself. Its standard error is kept (the last lines) for the failure reason. The child ends
+ * itself when this process dies.
  */
 final class WorkerProcess {
 
@@ -56,32 +57,32 @@ final class WorkerProcess {
     }
 
     /** The child's command line. */
-    List<String> command() {
+    List<String> command(RemoteTrials remote) {
         List<String> command = new ArrayList<>();
         command.add(EngineProcess.javaExecutable().toString());
         command.addAll(EngineProcess.inheritedJvmOptions());
         command.addAll(javaOptions);
         command.add("-cp");
-        command.add(String.join(java.io.File.pathSeparator, EngineProcess.classPath()));
+        command.add(String.join(java.io.File.pathSeparator, remote.classPath()));
         command.add(MAIN_CLASS);
         command.add(COMMAND);
         String home = System.getProperty("cnnga.home");
-        for (Path dir : EngineProcess.pluginDirs()) {
+        for (String dir : remote.pluginFolders()) {
             // the child reads its installation's plugins.d by itself, like every command
-            if (home == null || !dir.equals(Path.of(home, "plugins.d"))) {
+            if (home == null || !Path.of(dir).equals(Path.of(home, "plugins.d").toAbsolutePath().normalize())) {
                 command.add("--plugin-dir");
-                command.add(dir.toString());
+                command.add(dir);
             }
         }
         return command;
     }
 
     /** Trains {@code trial} in a new child JVM; never throws for what happens to the child. */
-    TrialResult run(Trial trial, String planJson, TrainingListener progress) {
+    TrialResult run(Trial trial, RemoteTrials remote, TrainingListener progress) {
         long start = System.nanoTime();
         Process process;
         try {
-            process = new ProcessBuilder(command()).start();
+            process = new ProcessBuilder(command(remote)).start();
         } catch (IOException e) {
             return TrialResult.failed(trial, List.of(), seconds(start), "cannot start a worker process: " + e.getMessage());
         }
@@ -99,7 +100,7 @@ final class WorkerProcess {
             }
         }));
         try (OutputStream in = process.getOutputStream()) {
-            in.write(TrialRequest.write(planJson, trial).getBytes(StandardCharsets.UTF_8));
+            in.write(remote.request(trial).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             // The child died before reading its trial: its exit status says why.
         }
@@ -125,11 +126,7 @@ final class WorkerProcess {
         int status = process.exitValue();
         String lastError = lastMeaningfulLine(stderr);
         if (status == 0 && result.get() != null) {
-            try {
-                return TrialRequest.readResult(result.get(), trial);
-            } catch (InvalidInputException e) {
-                return TrialResult.failed(trial, List.of(), seconds, who + ": " + e.getMessage());
-            }
+            return remote.result(trial, result.get());
         }
         String reason;
         if (status > FIRST_SIGNAL_STATUS && status < FIRST_SIGNAL_STATUS + 65) {

@@ -34,9 +34,35 @@ public record Plan(String name, long seed, PluginChoice dataset, PluginChoice de
         return new Plan(name, seed, dataset, decoder, backend, executor, training, search, finalTraining, folder);
     }
 
-    /** The training configuration of a search trial. */
+    /** The same plan under another name. */
+    public Plan withName(String newName) {
+        return new Plan(newName, seed, dataset, decoder, backend, executor, training, search, finalTraining, output);
+    }
+
+    /** The same plan with another seed. */
+    public Plan withSeed(long newSeed) {
+        return new Plan(name, newSeed, dataset, decoder, backend, executor, training, search, finalTraining, output);
+    }
+
+    /** The same plan with other search settings. */
+    public Plan withSearch(SearchSettings newSearch) {
+        return new Plan(name, seed, dataset, decoder, backend, executor, training, newSearch, finalTraining, output);
+    }
+
+    /** The same plan with another final training. */
+    public Plan withFinalTraining(FinalSettings newFinal) {
+        return new Plan(name, seed, dataset, decoder, backend, executor, training, search, newFinal, output);
+    }
+
+    /** The same plan with other training settings. */
+    public Plan withTraining(TrainingSettings newTraining) {
+        return new Plan(name, seed, dataset, decoder, backend, executor, newTraining, search, finalTraining, output);
+    }
+
+    /** The training configuration of a search trial, its checkpoints included. */
     public TrainingConfig trialConfig() {
-        return new TrainingConfig(training.epochs(), training.batchSize(), training.learningRate(), seed, null);
+        return new TrainingConfig(training.epochs(), training.batchSize(), training.learningRate(), seed, null,
+                training.checkpoints());
     }
 
     /** The training configuration of the final network: {@code final.epochs}, otherwise as the trials. */

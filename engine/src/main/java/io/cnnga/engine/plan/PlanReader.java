@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  */
 public final class PlanReader {
 
-    /** The backend of a plan that names none: TensorFlow, as in DESIGN. */
+    /** The backend of a plan that names none: TensorFlow. */
     public static final String DEFAULT_BACKEND = "tensorflow";
 
     /**
@@ -130,11 +130,21 @@ public final class PlanReader {
 
         Options t = top.object("training");
         TrainingSettings paperTraining = TrainingSettings.PAPER;
-        TrainingSettings training = new TrainingSettings(
-                t.integer("epochs", paperTraining.epochs(), 1, 10_000),
-                t.integer("batchSize", paperTraining.batchSize(), 1, 1 << 20),
-                positive(t, "learningRate", paperTraining.learningRate()),
-                t.number("maxTrialSeconds", paperTraining.maxTrialSeconds(), 0, Double.MAX_VALUE));
+        int epochs = t.integer("epochs", paperTraining.epochs(), 1, 10_000);
+        int batchSize = t.integer("batchSize", paperTraining.batchSize(), 1, 1 << 20);
+        double learningRate = positive(t, "learningRate", paperTraining.learningRate());
+        double maxTrialSeconds = t.number("maxTrialSeconds", paperTraining.maxTrialSeconds(), 0, Double.MAX_VALUE);
+        Pruner pruner = Pruner.of(t.choice("pruner", Pruner.NONE.id(), Pruner.ids()));
+        int warmupTrials = t.integer("warmupTrials", paperTraining.warmupTrials(), 0, 1_000_000);
+        int reductionFactor = t.integer("reductionFactor", paperTraining.reductionFactor(), 2, 1_000);
+        List<Double> checkpoints = t.has("checkpoints") ? checkpoints(t)
+                : TrainingSettings.defaultCheckpoints(pruner, epochs, reductionFactor);
+        if (pruner != Pruner.NONE && checkpoints.isEmpty() && epochs == 1) {
+            throw new InvalidOptionException(t.pathOf("checkpoints"), "the " + pruner.id() + " pruner judges one-epoch "
+                    + "trials at checkpoints; give at least one, e.g. [0.25, 0.5]");
+        }
+        TrainingSettings training = new TrainingSettings(epochs, batchSize, learningRate, maxTrialSeconds, checkpoints,
+                pruner, warmupTrials, reductionFactor);
         t.finish();
 
         Options s = top.object("search");
@@ -148,15 +158,18 @@ public final class PlanReader {
         }
         double mutation = s.number("mutationProbability", 1.0 / population, 0, 1);
         double crossover = s.number("crossoverProbability", paper.crossoverProbability(), 0, 1);
-        String selector = s.choice("selector", paper.selector(), List.of(SearchSettings.ROULETTE, SearchSettings.TOURNAMENT));
+        Selector selector = Selector.of(s.choice("selector", paper.selector().id(), Selector.ids()));
         int tournamentSize = s.integer("tournamentSize", paper.tournamentSize(), 2, population);
         int elites = s.integer("elites", paper.elites(), 0, population - 1);
         double maxFlops = s.number("maxForwardFlops", paper.maxForwardFlops(), 0, Double.MAX_VALUE);
         double maxParams = s.number("maxParams", paper.maxParams(), 0, Double.MAX_VALUE);
         int trainLimit = s.integer("trainLimit", paper.trainLimit(), 0, Integer.MAX_VALUE);
+        Strategy strategy = Strategy.of(s.choice("strategy", Strategy.GA.id(), Strategy.ids()));
+        Repair repair = Repair.of(s.choice("repair", Repair.NEAREST.id(), Repair.ids()));
+        boolean distinctChildren = s.bool("distinctChildren", true);
         s.finish();
         SearchSettings search = new SearchSettings(population, generations, mutation, crossover, selector,
-                tournamentSize, elites, maxFlops, maxParams, trainLimit);
+                tournamentSize, elites, maxFlops, maxParams, trainLimit, strategy, repair, distinctChildren);
 
         Options f = top.object("final");
         FinalSettings finalTraining = new FinalSettings(f.integer("epochs", 20, 0, 10_000));
@@ -216,6 +229,24 @@ public final class PlanReader {
         }
         o.finish();
         return new PluginChoice(id, options);
+    }
+
+    /** {@code training.checkpoints}: fractions strictly ascending in (0, 1). */
+    private static List<Double> checkpoints(Options t) {
+        List<Double> fractions = t.numbers("checkpoints", List.of());
+        double previous = 0;
+        for (int i = 0; i < fractions.size(); i++) {
+            String path = t.pathOf("checkpoints") + "[" + i + "]";
+            double f = fractions.get(i);
+            if (!(f > 0 && f < 1)) {
+                throw new InvalidOptionException(path, "must be a fraction of the training in (0, 1), was " + f);
+            }
+            if (!(f > previous)) {
+                throw new InvalidOptionException(path, "checkpoints must be strictly ascending, " + f + " follows " + previous);
+            }
+            previous = f;
+        }
+        return fractions;
     }
 
     private static double positive(Options o, String key, double defaultValue) {

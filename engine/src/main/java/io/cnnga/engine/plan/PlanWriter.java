@@ -18,6 +18,11 @@ public final class PlanWriter {
     private PlanWriter() {
     }
 
+    /** The plan as a JSON object. */
+    public static com.fasterxml.jackson.databind.node.ObjectNode toTree(Plan plan) {
+        return MAPPER.valueToTree(plan);
+    }
+
     public static String toJson(Plan plan) {
         try {
             return MAPPER.writeValueAsString(plan) + "\n";

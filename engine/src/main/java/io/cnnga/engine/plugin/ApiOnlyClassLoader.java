@@ -6,10 +6,10 @@ import java.util.Collections;
 import java.util.Enumeration;
 
 /**
- * The parent of every drop-in plugin's class loader: it shows the JDK, {@code io.cnnga.api} and
- * the engine's executor support ({@code io.cnnga.engine.executor}: trial requests and the worker
- * that trains them, for executor plugins), and hides the engine's own libraries, so a plugin
- * brings the versions it was built with and can never clash with ours (the Trino layout).
+ * The parent of every drop-in plugin's class loader: it shows the JDK and {@code io.cnnga.api}
+ * and hides the engine and its libraries, so a plugin brings the versions it was built with and
+ * can never clash with ours (the Trino layout). What a plugin needs from the engine comes
+ * through the API's interfaces (an executor's {@code ExecutionContext.remote()}, for one).
  *
  * <pre>{@code
  * ClassLoader pluginLoader = new URLClassLoader(jarUrls, new ApiOnlyClassLoader(engineLoader));
@@ -18,8 +18,6 @@ import java.util.Enumeration;
 final class ApiOnlyClassLoader extends ClassLoader {
 
     private static final String API_PACKAGE = "io.cnnga.api.";
-    /** What executor plugins (Spark) call to hand trials to workers: trial JSON, TrialWorker. */
-    private static final String EXECUTOR_SUPPORT_PACKAGE = "io.cnnga.engine.executor.";
 
     private final ClassLoader engine;
 
@@ -30,7 +28,7 @@ final class ApiOnlyClassLoader extends ClassLoader {
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (name.startsWith(API_PACKAGE) || name.startsWith(EXECUTOR_SUPPORT_PACKAGE)) {
+        if (name.startsWith(API_PACKAGE)) {
             return engine.loadClass(name);
         }
         return super.loadClass(name, resolve);

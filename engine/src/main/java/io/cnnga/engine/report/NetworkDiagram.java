@@ -43,7 +43,7 @@ public final class NetworkDiagram {
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
                         + "font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">%n", WIDTH, height, WIDTH, height));
         String explanation = network.path("explanation").asText("");
-        s.append("<title>").append(escape("Network " + network.path("genome").asText("")
+        s.append("<title>").append(Html.escape("Network " + network.path("genome").asText("")
                 + (explanation.isEmpty() ? "" : " (" + explanation + ")") + ": " + network.path("layers").size()
                 + " layers, " + String.format(Locale.ROOT, "%,d", network.path("params").asLong()) + " parameters"))
                 .append("</title>\n");
@@ -60,13 +60,13 @@ public final class NetworkDiagram {
                     MARGIN, y, boxWidth, BOX_HEIGHT, colour[0], colour[1]));
             s.append(String.format(Locale.ROOT,
                     "<text x=\"%d\" y=\"%d\" font-size=\"13\" font-weight=\"bold\" fill=\"#111827\">%s</text>%n",
-                    MARGIN + 10, y + 17, escape(b.name)));
+                    MARGIN + 10, y + 17, Html.escape(b.name)));
             s.append(String.format(Locale.ROOT,
                     "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"#111827\" text-anchor=\"end\">%s</text>%n",
-                    MARGIN + boxWidth - 10, y + 17, escape(b.shape)));
+                    MARGIN + boxWidth - 10, y + 17, Html.escape(b.shape)));
             s.append(String.format(Locale.ROOT,
                     "<text x=\"%d\" y=\"%d\" font-size=\"11.5\" fill=\"#374151\">%s</text>%n",
-                    MARGIN + 10, y + 34, escape(b.what)));
+                    MARGIN + 10, y + 34, Html.escape(b.what)));
             if (b.params > 0) {
                 s.append(String.format(Locale.ROOT,
                         "<text x=\"%d\" y=\"%d\" font-size=\"11.5\" fill=\"#374151\" text-anchor=\"end\">%s params</text>%n",
@@ -82,7 +82,7 @@ public final class NetworkDiagram {
         }
         s.append(String.format(Locale.ROOT,
                 "<text x=\"%d\" y=\"%d\" font-size=\"11.5\" fill=\"#374151\" text-anchor=\"middle\">%s</text>%n",
-                WIDTH / 2, y - GAP + 18, escape("logits of " + network.path("classes").asInt()
+                WIDTH / 2, y - GAP + 18, Html.escape("logits of " + network.path("classes").asInt()
                         + " classes; the softmax is part of the loss")));
         s.append("</svg>\n");
         return s.toString();
@@ -137,9 +137,5 @@ public final class NetworkDiagram {
             case "Dense" -> new String[] {"#dcfce7", "#16a34a"};
             default -> new String[] {"#ffffff", "#6b7280"};
         };
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

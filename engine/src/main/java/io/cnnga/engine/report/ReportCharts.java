@@ -1,6 +1,8 @@
 package io.cnnga.engine.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.cnnga.engine.journal.GenerationFinished;
+import io.cnnga.engine.journal.ParameterHistogram;
+import io.cnnga.engine.journal.RunRecord;
 import io.cnnga.api.EpochMetrics;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
@@ -29,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Function;
 import javax.imageio.ImageIO;
@@ -112,11 +115,11 @@ public final class ReportCharts {
         }
         if (run.generations().size() > 0) {
             double[] x = run.generations().stream()
-                    .mapToDouble(e -> unit.of(start, Instant.parse(e.get("time").asText()))).toArray();
+                    .mapToDouble(e -> unit.of(start, e.time())).toArray();
             line(chart, "best of gen", x,
-                    run.generations().stream().mapToDouble(e -> e.path("best").asDouble()).toArray(), BEST, false);
+                    run.generations().stream().mapToDouble(GenerationFinished::best).toArray(), BEST, false);
             line(chart, "mean of gen", x,
-                    run.generations().stream().mapToDouble(e -> e.path("mean").asDouble()).toArray(), MEAN, true);
+                    run.generations().stream().mapToDouble(GenerationFinished::mean).toArray(), MEAN, true);
         }
         return png(chart);
     }
@@ -223,9 +226,67 @@ public final class ReportCharts {
         return out;
     }
 
+    /**
+     * A study's curves: for each run a thin line of the best validation accuracy so far against
+     * {@code xTitle} (networks trained, or training seconds), coloured by its arm; each arm's
+     * median over its runs drawn bold in the same colour.
+     *
+     * @param runs    by arm: one curve per run, each point {x, best so far}
+     * @param medians by arm: the median curve
+     */
+    public static byte[] studyCurves(String title, String xTitle, Map<String, List<double[][]>> runs,
+                                     Map<String, double[][]> medians) {
+        XYChart chart = xyChart(SEARCH_WIDTH, SEARCH_HEIGHT, title, xTitle, "best validation accuracy so far");
+        chart.getStyler().setYAxisDecimalPattern("0.000");
+        List<String> arms = new ArrayList<>(runs.keySet());
+        double low = 1;
+        for (int a = 0; a < arms.size(); a++) {
+            Color color = ARMS[a % ARMS.length];
+            Color faint = new Color(color.getRed(), color.getGreen(), color.getBlue(), 110);
+            int k = 0;
+            for (double[][] curve : runs.get(arms.get(a))) {
+                if (curve.length == 0) {
+                    continue;
+                }
+                XYSeries s = chart.addSeries(arms.get(a) + " run " + (++k), column(curve, 0), column(curve, 1));
+                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
+                s.setMarker(SeriesMarkers.NONE);
+                s.setLineColor(faint);
+                s.setLineWidth(1.2f);
+                s.setShowInLegend(false);
+                for (double[] point : curve) {
+                    low = Math.min(low, point[1]);
+                }
+            }
+            double[][] median = medians.get(arms.get(a));
+            if (median != null && median.length > 0) {
+                XYSeries s = chart.addSeries(arms.get(a) + " (median)", column(median, 0), column(median, 1));
+                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
+                s.setMarker(SeriesMarkers.NONE);
+                s.setLineColor(color);
+                s.setLineWidth(3.5f);
+            }
+        }
+        chart.getStyler().setYAxisMin(Math.max(0, Math.floor(low * 20) / 20));
+        chart.getStyler().setYAxisMax(1.0);
+        return png(chart);
+    }
+
+    private static double[] column(double[][] points, int index) {
+        double[] out = new double[points.length];
+        for (int i = 0; i < points.length; i++) {
+            out[i] = points[i][index];
+        }
+        return out;
+    }
+
+    /** Colours of a study's arms, told apart also by people with the commonest colour blindness. */
+    private static final Color[] ARMS = {new Color(0x00, 0x72, 0xB2), new Color(0xD5, 0x5E, 0x00),
+            new Color(0x00, 0x9E, 0x73), new Color(0xCC, 0x79, 0xA7), new Color(0x56, 0xB4, 0xE9), new Color(0xE6, 0x9F, 0x00)};
+
     /** The confusion matrix as a heat map, for data sets with too many classes for a table. */
-    public static byte[] confusionHeatMap(JsonNode matrix, List<String> classNames) {
-        int n = matrix.size();
+    public static byte[] confusionHeatMap(long[][] matrix, List<String> classNames) {
+        int n = matrix.length;
         int side = Math.max(WIDTH, Math.min(1600, 12 * n + 200));
         HeatMapChart chart = new HeatMapChartBuilder().width(side).height(side)
                 .title("Test confusion matrix: share of each true class")
@@ -237,11 +298,11 @@ public final class ReportCharts {
         List<Number[]> cells = new ArrayList<>();
         for (int t = 0; t < n; t++) {
             long rowTotal = 0;
-            for (JsonNode v : matrix.get(t)) {
-                rowTotal += v.asLong();
+            for (long v : matrix[t]) {
+                rowTotal += v;
             }
             for (int p = 0; p < n; p++) {
-                double share = rowTotal == 0 ? 0 : matrix.get(t).get(p).asLong() / (double) rowTotal;
+                double share = rowTotal == 0 ? 0 : matrix[t][p] / (double) rowTotal;
                 // rows drawn top to bottom: true class 0 first
                 cells.add(new Number[] {p, n - 1 - t, share});
             }

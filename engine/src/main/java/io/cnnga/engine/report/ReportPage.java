@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cnnga.api.EpochMetrics;
 import io.cnnga.api.TrialResult;
 import io.cnnga.api.TrialStatus;
-import io.cnnga.engine.run.TrialJson;
+import io.cnnga.engine.journal.FinalFinished;
+import io.cnnga.engine.journal.GenerationFinished;
+import io.cnnga.engine.journal.RunRecord;
+import io.cnnga.engine.journal.RunStarted;
+import io.cnnga.engine.plan.Plan;
 
 import java.nio.file.Files;
 import java.time.ZoneOffset;
@@ -90,7 +94,7 @@ public final class ReportPage {
         int done = run.generations().size();
         if (done >= run.plannedGenerations() && run.plannedGenerations() > 0) {
             return "Search finished (" + done + " generations); "
-                    + (run.plan().path("final").path("epochs").asInt() > 0 && run.finalFinished().isEmpty()
+                    + (run.plan().finalTraining().epochs() > 0 && run.finalFinished().isEmpty()
                     ? "the final training is running, or was interrupted." : "the run is ending, or was interrupted.");
         }
         return "Running, or interrupted: " + done + " of " + run.plannedGenerations() + " generations finished, "
@@ -102,12 +106,12 @@ public final class ReportPage {
     private void summary() {
         section("summary", "Summary");
         Optional<RunRecord.Trial> best = run.best();
-        Optional<JsonNode> fin = run.finalFinished();
+        Optional<FinalFinished> fin = run.finalFinished();
         out.append("<div class=\"cards\">\n");
         card("best validation accuracy (search)", best.map(t -> pct(t.result().fitness())).orElse("–"),
                 best.map(t -> "generation " + t.result().generation() + ", trial " + t.result().index()).orElse("no trial yet"));
-        card("test accuracy (final network)", fin.map(f -> pct(f.path("testAccuracy").asDouble())).orElse("–"),
-                fin.map(f -> "after " + f.path("epochs").asInt() + " epochs, on " + run.runStarted().path("test").asInt()
+        card("test accuracy (final network)", fin.map(f -> pct(f.testAccuracy())).orElse("–"),
+                fin.map(f -> "after " + f.epochs() + " epochs, on " + run.runStarted().test()
                         + " test images").orElse("after the final training"));
         card("trials", Long.toString(run.trials().size()), run.trained() + " trained, " + run.count(TrialStatus.CACHED)
                 + " cached, " + run.count(TrialStatus.FAILED) + " failed, " + run.count(TrialStatus.PRUNED) + " pruned");
@@ -130,26 +134,25 @@ public final class ReportPage {
             kv("parameters", String.format(Locale.ROOT, "%,d", b.params()));
             kv("forward FLOPs per image", String.format(Locale.ROOT, "%,d", b.flops()));
             network.ifPresent(n -> kv("layers", n.path("layers").size() + " (see <a href=\"#network\">the diagram</a>)"));
-            fin.ifPresent(f -> kv("final training", f.path("epochs").asInt() + " epochs: validation accuracy "
-                    + pct(lastValidationAccuracy(f)) + ", test accuracy " + pct(f.path("testAccuracy").asDouble())
-                    + ", test loss " + num(f.path("testLoss").asDouble(), 4)));
+            fin.ifPresent(f -> kv("final training", f.epochs() + " epochs: validation accuracy "
+                    + pct(f.lastValidationAccuracy()) + ", test accuracy " + pct(f.testAccuracy())
+                    + ", test loss " + num(f.testLoss(), 4)));
             out.append("</table>\n");
         }
 
         out.append("<h3>Plan</h3>\n<table class=\"kv\">\n");
-        JsonNode plan = run.plan();
+        Map<String, JsonNode> plan = run.runStarted().planSections();
         kv("name", esc(run.name()));
-        kv("seed", esc(plan.path("seed").asText()));
+        kv("seed", esc(plan.containsKey("seed") ? plan.get("seed").asText() : ""));
         for (String part : List.of("dataset", "decoder", "backend", "executor", "training", "search", "final")) {
             JsonNode p = plan.get(part);
             if (p != null) {
                 kv(part, "<code class=\"json\">" + esc(compact(p)) + "</code>");
             }
         }
-        JsonNode started = run.runStarted();
+        RunStarted started = run.runStarted();
         kv("data", String.format(Locale.ROOT, "%,d training images (%,d for search trials), %,d validation, %,d test",
-                started.path("train").asLong(), started.path("trialTrain").asLong(started.path("train").asLong()),
-                started.path("validation").asLong(), started.path("test").asLong()));
+                started.train(), started.trialTrain(), started.validation(), started.test()));
         out.append("</table>\n");
         out.append("</section>\n");
     }
@@ -174,27 +177,29 @@ public final class ReportPage {
     private void generations() {
         section("generations", "Generations");
         out.append("<p>Like the paper's Table 1, one table per generation: every genome evaluated in it, with its "
-                + "validation accuracy after " + run.plan().path("training").path("epochs").asInt()
+                + "validation accuracy after " + run.plan().training().epochs()
                 + " epoch(s), size, training time and outcome. Generation 0 is the random start; later ones list "
                 + "the offspring, then the elites carried over without training again.</p>\n");
         List<Integer> numbers = run.generationNumbers();
         if (numbers.isEmpty()) {
             out.append("<p class=\"note\">No trial has finished yet.</p>\n");
         }
-        Map<Integer, JsonNode> finished = new HashMap<>();
-        run.generations().forEach(e -> finished.put(e.get("generation").asInt(), e));
+        Map<Integer, GenerationFinished> finished = new HashMap<>();
+        run.generations().forEach(e -> finished.put(e.generation(), e));
         for (int k = 0; k < numbers.size(); k++) {
             int g = numbers.get(k);
             List<RunRecord.Trial> trials = run.trialsOf(g);
-            JsonNode event = finished.get(g);
+            GenerationFinished event = finished.get(g);
             boolean open = numbers.size() <= OPEN_GENERATIONS || k >= numbers.size() - 1;
             out.append("<details class=\"generation\"").append(open ? " open" : "").append(">\n<summary>Generation ")
                     .append(g).append(": ");
             if (event != null) {
-                out.append("best ").append(pct(event.path("best").asDouble())).append(", mean ")
-                        .append(pct(event.path("mean").asDouble())).append(" (population)");
-                if (event.path("replaced").asInt() > 0) {
-                    out.append(", ").append(event.path("replaced").asInt()).append(" over budget replaced");
+                out.append("best ").append(pct(event.best())).append(", mean ")
+                        .append(pct(event.mean())).append(" (population)");
+                if (event.repaired() != null) {
+                    out.append(esc(RepairCounts.describe(event.repaired(), event.drawn() == null ? 0 : event.drawn())));
+                } else if (event.replaced() > 0) {
+                    out.append(", ").append(event.replaced()).append(" over budget replaced");
                 }
             } else {
                 out.append("in progress");
@@ -216,7 +221,7 @@ public final class ReportPage {
                         .append("</td><td class=\"num\">").append(si(r.flops()))
                         .append("</td><td class=\"num\">").append(num(r.seconds(), 1))
                         .append("</td><td><span class=\"badge ").append(r.status().name().toLowerCase(Locale.ROOT))
-                        .append("\">").append(r.status().name().toLowerCase(Locale.ROOT)).append("</span>");
+                        .append("\">").append(esc(StatusWords.of(r))).append("</span>");
                 if (!r.reason().isEmpty()) {
                     out.append(" <span class=\"reason\">").append(esc(r.reason())).append("</span>");
                 }
@@ -236,20 +241,20 @@ public final class ReportPage {
      * The members of a generation's population that were not evaluated in it: the elites, carried
      * over unchanged, shown as the paper's Table 1 shows every member, with the trial they came from.
      */
-    private void eliteRows(JsonNode generationFinished, List<RunRecord.Trial> evaluated) {
+    private void eliteRows(GenerationFinished generationFinished, List<RunRecord.Trial> evaluated) {
         Map<String, Integer> unmatched = new HashMap<>();
         evaluated.forEach(t -> unmatched.merge(t.result().genome().bits(), 1, Integer::sum));
-        for (JsonNode member : generationFinished.path("population")) {
-            String genome = member.path("genome").asText();
+        for (GenerationFinished.Member member : generationFinished.population()) {
+            String genome = member.genome();
             if (unmatched.getOrDefault(genome, 0) > 0) {
                 unmatched.merge(genome, -1, Integer::sum);
                 continue;
             }
             Optional<TrialResult> origin = run.trials().stream().map(RunRecord.Trial::result)
-                    .filter(r -> r.genome().bits().equals(genome) && r.generation() < generationFinished.path("generation").asInt())
+                    .filter(r -> r.genome().bits().equals(genome) && r.generation() < generationFinished.generation())
                     .findFirst();
             out.append("<tr class=\"elite\"><td>–</td><td><code>").append(esc(genome)).append("</code></td><td class=\"num\">")
-                    .append(num(member.path("fitness").asDouble(), 4)).append("</td><td class=\"num\">")
+                    .append(num(member.fitness(), 4)).append("</td><td class=\"num\">")
                     .append(origin.map(r -> String.format(Locale.ROOT, "%,d", r.params())).orElse("–"))
                     .append("</td><td class=\"num\">").append(origin.map(r -> si(r.flops())).orElse("–"))
                     .append("</td><td class=\"num\">–</td><td><span class=\"badge elite\">elite</span>")
@@ -263,19 +268,19 @@ public final class ReportPage {
 
     private void finalTraining() {
         section("final", "Final training");
-        Optional<JsonNode> fin = run.finalFinished();
+        Optional<FinalFinished> fin = run.finalFinished();
         if (fin.isEmpty()) {
-            int epochs = run.plan().path("final").path("epochs").asInt();
+            int epochs = run.plan().finalTraining().epochs();
             out.append("<p class=\"note\">").append(epochs == 0 ? "The plan asks for no final training (final.epochs is 0)."
                     : "After the search, the best genome's network trains from scratch for " + epochs
                     + " epochs; its curves appear here then.").append("</p>\n</section>\n");
             return;
         }
-        JsonNode f = fin.get();
-        List<EpochMetrics> history = TrialJson.readHistory(f.get("history"));
+        FinalFinished f = fin.get();
+        List<EpochMetrics> history = f.history();
         out.append("<p>Like the paper's Figures 6 and 7 (and 12, 13): the best genome <code>")
-                .append(esc(f.path("genome").asText())).append("</code> trained from scratch on the whole training split for ")
-                .append(f.path("epochs").asInt()).append(" epochs, measured on the validation split after each epoch and on the "
+                .append(esc(f.genome())).append("</code> trained from scratch on the whole training split for ")
+                .append(f.epochs()).append(" epochs, measured on the validation split after each epoch and on the "
                         + "test split once at the end.</p>\n");
         out.append("<div class=\"figures\">\n");
         figure(RunReport.FINAL_LOSS, "Training vs validation loss per epoch", "");
@@ -294,9 +299,9 @@ public final class ReportPage {
                     .append("</td><td class=\"num\">").append(String.format(Locale.ROOT, "%,.0f", m.imagesPerSecond()))
                     .append("</td></tr>\n");
         }
-        out.append("<tr class=\"test\"><td>test</td><td class=\"num\">").append(num(f.path("testLoss").asDouble(), 4))
-                .append("</td><td class=\"num\">").append(num(f.path("testAccuracy").asDouble(), 4))
-                .append("</td><td></td><td></td><td class=\"num\">").append(num(f.path("seconds").asDouble(), 1))
+        out.append("<tr class=\"test\"><td>test</td><td class=\"num\">").append(num(f.testLoss(), 4))
+                .append("</td><td class=\"num\">").append(num(f.testAccuracy(), 4))
+                .append("</td><td></td><td></td><td class=\"num\">").append(num(f.seconds(), 1))
                 .append("</td><td></td></tr>\n</tbody></table></div>\n");
         out.append("</section>\n");
     }
@@ -349,21 +354,20 @@ public final class ReportPage {
 
     private void confusion() {
         section("confusion", "Test confusion matrix");
-        Optional<JsonNode> fin = run.finalFinished();
-        if (fin.isEmpty() || !fin.get().has("confusionMatrix")) {
+        Optional<FinalFinished> fin = run.finalFinished();
+        if (fin.isEmpty() || fin.get().confusionMatrix().length == 0) {
             out.append("<p class=\"note\">Measured on the test split after the final training.</p>\n</section>\n");
             return;
         }
-        JsonNode matrix = fin.get().get("confusionMatrix");
-        List<String> names = new ArrayList<>();
-        fin.get().path("classNames").forEach(n -> names.add(n.asText()));
-        while (names.size() < matrix.size()) {
+        long[][] matrix = fin.get().confusionMatrix();
+        List<String> names = new ArrayList<>(fin.get().classNames());
+        while (names.size() < matrix.length) {
             names.add(Integer.toString(names.size()));
         }
         out.append("<p>The final network on the test split: rows are the true classes, columns the predicted ones "
                 + "(numbered as the rows); the shade is the share of the row. Recall is the diagonal's share of each "
                 + "row.</p>\n");
-        if (matrix.size() > TABLE_CLASSES) {
+        if (matrix.length > TABLE_CLASSES) {
             figure(RunReport.CONFUSION, "Confusion matrix as a heat map", "");
             confusionTable(matrix, names, true);
         } else {
@@ -373,8 +377,8 @@ public final class ReportPage {
     }
 
     /** The matrix (or, with {@code recallOnly}, each class's recall and most frequent mistake). */
-    private void confusionTable(JsonNode matrix, List<String> names, boolean recallOnly) {
-        int n = matrix.size();
+    private void confusionTable(long[][] matrix, List<String> names, boolean recallOnly) {
+        int n = matrix.length;
         out.append("<div class=\"scroll\"><table class=\"confusion\">\n<thead><tr><th class=\"corner\">true \\ predicted</th>");
         if (!recallOnly) {
             for (int p = 0; p < n; p++) {
@@ -385,16 +389,16 @@ public final class ReportPage {
         }
         out.append("<th class=\"num\">recall</th></tr></thead>\n<tbody>\n");
         for (int t = 0; t < n; t++) {
-            JsonNode row = matrix.get(t);
+            long[] row = matrix[t];
             long total = 0;
-            for (JsonNode v : row) {
-                total += v.asLong();
+            for (long v : row) {
+                total += v;
             }
             String name = names.get(t);
             out.append("<tr><th>").append(t).append(name.equals(Integer.toString(t)) ? "" : " " + esc(name)).append("</th>");
             if (!recallOnly) {
                 for (int p = 0; p < n; p++) {
-                    long v = row.get(p).asLong();
+                    long v = row[p];
                     double share = total == 0 ? 0 : v / (double) total;
                     out.append("<td class=\"num").append(p == t ? " diag" : "").append("\" style=\"background:rgba(37,99,235,")
                             .append(String.format(Locale.ROOT, "%.3f", share)).append(")").append(share > 0.55 ? ";color:#fff" : "")
@@ -403,14 +407,14 @@ public final class ReportPage {
             } else {
                 int worst = -1;
                 for (int p = 0; p < n; p++) {
-                    if (p != t && (worst < 0 || row.get(p).asLong() > row.get(worst).asLong())) {
+                    if (p != t && (worst < 0 || row[p] > row[worst])) {
                         worst = p;
                     }
                 }
-                out.append("<td>").append(worst < 0 || row.get(worst).asLong() == 0 ? "–"
-                        : esc(names.get(worst)) + " (" + row.get(worst).asLong() + ")").append("</td>");
+                out.append("<td>").append(worst < 0 || row[worst] == 0 ? "–"
+                        : esc(names.get(worst)) + " (" + row[worst] + ")").append("</td>");
             }
-            out.append("<td class=\"num\">").append(total == 0 ? "–" : pct(row.get(t).asLong() / (double) total))
+            out.append("<td class=\"num\">").append(total == 0 ? "–" : pct(row[t] / (double) total))
                     .append("</td></tr>\n");
         }
         out.append("</tbody></table></div>\n");
@@ -481,11 +485,6 @@ public final class ReportPage {
         return "<a href=\"#" + id + "\">" + esc(text) + "</a>";
     }
 
-    private static double lastValidationAccuracy(JsonNode finalEvent) {
-        JsonNode h = finalEvent.path("history");
-        return h.isEmpty() ? 0 : h.get(h.size() - 1).path("validationAccuracy").asDouble();
-    }
-
     /** A JSON object on one line, with spaces after separators so that it can wrap. */
     private static String compact(JsonNode node) {
         if (node.isObject()) {
@@ -538,19 +537,7 @@ public final class ReportPage {
     }
 
     static String esc(String text) {
-        StringBuilder b = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        return Html.escape(text);
     }
 
     /** Readable from 360 px phones to wide screens; no web fonts, no external files. */

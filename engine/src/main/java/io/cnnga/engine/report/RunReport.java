@@ -3,15 +3,15 @@ package io.cnnga.engine.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cnnga.api.EpochMetrics;
 import io.cnnga.api.InvalidInputException;
-import io.cnnga.engine.run.TrialJson;
+import io.cnnga.engine.journal.AtomicFile;
+import io.cnnga.engine.journal.ParameterHistogram;
+import io.cnnga.engine.journal.RunRecord;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -69,12 +69,11 @@ public final class RunReport {
             add(files, images, SEARCH_PROGRESS, "search-progress.png", ReportCharts.searchProgress(run));
         }
         run.finalFinished().ifPresent(f -> {
-            List<EpochMetrics> history = TrialJson.readHistory(f.get("history"));
+            List<EpochMetrics> history = f.history();
             if (!history.isEmpty()) {
-                add(files, images, FINAL_LOSS, "final-loss.png",
-                        ReportCharts.finalCurve(history, f.path("testLoss").asDouble(Double.NaN), false));
+                add(files, images, FINAL_LOSS, "final-loss.png", ReportCharts.finalCurve(history, f.testLoss(), false));
                 add(files, images, FINAL_ACCURACY, "final-accuracy.png",
-                        ReportCharts.finalCurve(history, f.path("testAccuracy").asDouble(Double.NaN), true));
+                        ReportCharts.finalCurve(history, f.testAccuracy(), true));
             }
             Map<String, String> stages = convStages(run.bestNetwork().orElse(null));
             Map<String, List<ParameterHistogram>> biases = new LinkedHashMap<>();
@@ -86,11 +85,9 @@ public final class RunReport {
             biases.forEach((layer, byEpoch) -> add(files, images, BIAS_PREFIX + layer, "bias-" + safe(layer) + ".png",
                     ReportCharts.biasDistribution(layer + " bias values per epoch"
                             + stages.getOrDefault(layer, ""), byEpoch)));
-            JsonNode matrix = f.get("confusionMatrix");
-            if (matrix != null && matrix.size() > ReportPage.TABLE_CLASSES) {
-                List<String> names = new ArrayList<>();
-                f.path("classNames").forEach(n -> names.add(n.asText()));
-                add(files, images, CONFUSION, "confusion.png", ReportCharts.confusionHeatMap(matrix, names));
+            long[][] matrix = f.confusionMatrix();
+            if (matrix.length > ReportPage.TABLE_CLASSES) {
+                add(files, images, CONFUSION, "confusion.png", ReportCharts.confusionHeatMap(matrix, f.classNames()));
             }
         });
         run.bestNetwork().ifPresent(n -> add(files, images, NETWORK, "network.svg",
@@ -104,11 +101,11 @@ public final class RunReport {
             throw new UncheckedIOException("cannot write " + imageDir, e);
         }
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            writeAtomically(imageDir.resolve(f.getKey()), f.getValue());
+            AtomicFile.write(imageDir.resolve(f.getKey()), f.getValue());
         }
-        writeAtomically(dir.resolve(TrialsCsv.FILE), TrialsCsv.of(run.trials()).getBytes(StandardCharsets.UTF_8));
+        AtomicFile.write(dir.resolve(TrialsCsv.FILE), TrialsCsv.of(run.trials()).getBytes(StandardCharsets.UTF_8));
         Path page = dir.resolve(FILE);
-        writeAtomically(page, ReportPage.html(run, images).getBytes(StandardCharsets.UTF_8));
+        AtomicFile.write(page, ReportPage.html(run, images).getBytes(StandardCharsets.UTF_8));
         return page;
     }
 
@@ -151,20 +148,6 @@ public final class RunReport {
                     Files.delete(p);
                 }
             }
-        }
-    }
-
-    private static void writeAtomically(Path file, byte[] content) {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try {
-            Files.write(tmp, content);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 }

@@ -7,7 +7,7 @@ import io.cnnga.api.EventLog;
 import io.cnnga.api.LayerParameter;
 import io.cnnga.api.TrialResult;
 import io.cnnga.api.TrialStatus;
-import io.cnnga.engine.run.RunFolder;
+import io.cnnga.engine.journal.FileTrees;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,7 +118,7 @@ public final class TensorBoardLogs {
         Logs logs = null;
         if (!disabled) {
             try {
-                RunFolder.deleteTree(dir);
+                FileTrees.delete(dir);
                 logs = Logs.open(writer, dir, "train", "validation", "test");
             } catch (RuntimeException e) {
                 fail("final", e);

@@ -1,5 +1,6 @@
 package io.cnnga.engine.report;
 
+import io.cnnga.engine.journal.RunRecord;
 import io.cnnga.api.TrialResult;
 
 import java.util.List;

@@ -1,7 +1,5 @@
 package io.cnnga.engine.run;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cnnga.api.Backend;
 import io.cnnga.api.DataSplits;
 import io.cnnga.api.EpochMetrics;
@@ -14,10 +12,11 @@ import io.cnnga.api.ModelSpec;
 import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.TrainingListener;
 import io.cnnga.api.TrainingSession;
-import io.cnnga.engine.report.ParameterHistogram;
+import io.cnnga.engine.journal.FinalFinished;
+import io.cnnga.engine.journal.ParameterHistogram;
 import io.cnnga.engine.report.TensorBoardLogs;
 
-import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,14 +27,15 @@ import java.util.stream.Collectors;
  * with validation tracked per epoch, measured once on the test split, and exported.
  *
  * <pre>{@code
- * ObjectNode event = new FinalTraining(backend, splits, console, tensorBoard)
- *         .train(best, spec, config, dir.resolve("model"));
- * event.get("testAccuracy").asDouble();
+ * FinalFinished event = new FinalTraining(backend, splits, console, tensorBoard)
+ *         .train(best, spec, config, folder);
+ * event.testAccuracy();
  * }</pre>
  *
  * <p>After each epoch it takes the conv layers' parameters once: their bias distributions go into
  * the journal (as {@link ParameterHistogram}s, for the report's Figures 8-10), and biases and
- * kernels into TensorBoard's histograms with the epoch's scalars.
+ * kernels into TensorBoard's histograms with the epoch's scalars. The export replaces the run
+ * folder's {@code model/} only once it is complete ({@link RunFolder#replaceModel}).
  */
 final class FinalTraining {
 
@@ -52,7 +52,7 @@ final class FinalTraining {
     }
 
     /** Trains, tests, exports; returns the journal's {@code final-finished} event. */
-    ObjectNode train(Genome genome, ModelSpec spec, TrainingConfig config, Path modelDir) {
+    FinalFinished train(Genome genome, ModelSpec spec, TrainingConfig config, RunFolder folder) {
         console.message("Final training of " + genome + " for " + config.epochs() + " epochs ("
                 + String.format(java.util.Locale.ROOT, "%,d", spec.params()) + " params)");
         long start = System.nanoTime();
@@ -79,28 +79,10 @@ final class FinalTraining {
             }
             Evaluation test = session.evaluate(data.test());
             board.test(config.epochs(), test);
-            RunFolder.deleteTree(modelDir);
-            session.export(modelDir);
-            ObjectNode event = Journal.event("final-finished");
-            event.put("genome", genome.bits());
-            event.put("epochs", config.epochs());
-            TrialJson.writeHistory(event.putArray("history"), history);
-            event.put("testLoss", test.loss());
-            event.put("testAccuracy", test.accuracy());
-            event.put("seconds", (System.nanoTime() - start) / 1e9);
-            event.put("model", modelDir.getFileName().toString());
-            ArrayNode names = event.putArray("classNames");
-            data.info().classNames().forEach(names::add);
-            ArrayNode matrix = event.putArray("confusionMatrix");
-            for (long[] row : test.confusionMatrix(data.test())) {
-                ArrayNode r = matrix.addArray();
-                for (long v : row) {
-                    r.add(v);
-                }
-            }
-            ArrayNode histograms = event.putArray("parameterHistograms");
-            biases.forEach(h -> histograms.add(h.toJson()));
-            return event;
+            folder.replaceModel(session::export);
+            return new FinalFinished(Instant.now(), genome.bits(), config.epochs(), history, test.loss(), test.accuracy(),
+                    (System.nanoTime() - start) / 1e9, RunFolder.MODEL, data.info().classNames(),
+                    test.confusionMatrix(data.test()), biases);
         }
     }
 }

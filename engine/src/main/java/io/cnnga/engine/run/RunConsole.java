@@ -5,6 +5,10 @@ import io.cnnga.api.TrainingListener;
 import io.cnnga.api.Trial;
 import io.cnnga.api.TrialResult;
 import io.cnnga.engine.evolution.GenerationReport;
+import io.cnnga.engine.journal.Summary;
+import io.cnnga.engine.report.RepairCounts;
+import io.cnnga.engine.report.RunReport;
+import io.cnnga.engine.report.TensorBoardLogs;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -14,6 +18,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -153,7 +159,7 @@ public class RunConsole {
         }
         out.println();
         out.printf(Locale.ROOT, "Generation %d: best %.4f, mean %.4f%s%n", report.generation(), report.best(), report.mean(),
-                report.replaced() > 0 ? ", " + report.replaced() + " over budget replaced" : "");
+                RepairCounts.describe(report.repaired(), report.drawn()));
         out.printf(Locale.ROOT, "  %-24s %10s %12s %9s  %s%n", "genome", "val acc", "params", "seconds", "status");
         List<TrialResult> results = report.results();
         Map<String, Integer> unmatched = new HashMap<>();
@@ -175,6 +181,27 @@ public class RunConsole {
                     origin == null ? "elite" : "elite (from gen " + origin.generation() + " #" + origin.index() + ")");
         }
         out.flush();
+    }
+
+    /** The lines that end a run: best genome, test accuracy, counts, and where everything is. */
+    public void summary(Summary s, Path dir) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%nBest genome %s: validation accuracy %.4f%n",
+                s.bestGenome(), s.bestValidationAccuracy()));
+        if (s.testAccuracy() != null) {
+            b.append(String.format(Locale.ROOT, "Final network after %d epochs: test accuracy %.4f%n",
+                    s.finalEpochs(), s.testAccuracy()));
+        }
+        b.append(String.format(Locale.ROOT, "%d trials: %d trained, %d cached, %d failed, %d pruned; %.0f s%n",
+                s.trials(), s.trained(), s.cached(), s.failed(), s.pruned(), s.seconds()));
+        if (Files.exists(dir.resolve(RunReport.FILE))) {
+            b.append("Report: ").append(dir.resolve(RunReport.FILE)).append('\n');
+        }
+        if (Files.isDirectory(dir.resolve(TensorBoardLogs.DIR))) {
+            b.append("TensorBoard: tensorboard --logdir ").append(dir.resolve(TensorBoardLogs.DIR)).append('\n');
+        }
+        b.append("Run folder: ").append(dir).append(" (summary.json, journal.jsonl, trials.csv, model/)");
+        message(b.toString());
     }
 
     public void message(String line) {

@@ -1,6 +1,9 @@
 package io.cnnga.engine.run;
 
 import io.cnnga.api.InvalidInputException;
+import io.cnnga.engine.journal.FileTrees;
+import io.cnnga.engine.journal.Journal;
+import io.cnnga.engine.journal.Summary;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,23 +12,34 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * A run's folder and the files in it (DESIGN §7), held under an exclusive lock while a process
- * works in it, so two processes never append to one journal.
+ * A run's folder and the files in it, held under an exclusive lock while a process works in it,
+ * so two processes never append to one journal.
  *
  * <pre>{@code
  * try (RunFolder folder = RunFolder.lock(Path.of("runs/quick"))) {
  *     Path journal = folder.journal();
+ *     folder.replaceModel(session::export);   // model/ is replaced only by a complete export
  * }
  * }</pre>
+ *
+ * <p>Locking also tidies what a killed process left: a half-written export is removed, and a
+ * previous {@code model/} set aside by an export that did not finish is put back.
  */
 public final class RunFolder implements AutoCloseable {
 
+    /** The final network's folder. */
+    public static final String MODEL = "model";
     private static final String LOCK = ".lock";
+    /** Where an export is written before it replaces {@link #MODEL}. */
+    private static final String EXPORTING = "." + MODEL + ".exporting";
+    /** Where the previous {@link #MODEL} waits while the new one moves in. */
+    private static final String PREVIOUS = "." + MODEL + ".previous";
 
     private final Path dir;
     private final FileChannel lockChannel;
@@ -56,7 +70,9 @@ public final class RunFolder implements AutoCloseable {
                 channel.close();
                 throw new InvalidInputException(dir + ": another cnnga process is working in this run folder");
             }
-            return new RunFolder(dir, channel, lock);
+            RunFolder folder = new RunFolder(dir, channel, lock);
+            folder.tidy();
+            return folder;
         } catch (IOException e) {
             throw new InvalidInputException(dir + ": cannot use as a run folder: " + e.getMessage());
         }
@@ -74,21 +90,62 @@ public final class RunFolder implements AutoCloseable {
         }
     }
 
-    /**
-     * Deletes {@code path} and everything below it, if it exists: what an interrupted step left
-     * (an export, a final training's logs) is redone from scratch, never mixed with the new one.
-     */
-    public static void deleteTree(Path path) {
-        if (!Files.exists(path)) {
-            return;
+    /** Removes an interrupted export's files; puts back a previous model an interrupted swap set aside. */
+    private void tidy() throws IOException {
+        Path previous = dir.resolve(PREVIOUS);
+        if (Files.exists(previous) && !Files.exists(model())) {
+            Files.move(previous, model(), StandardCopyOption.ATOMIC_MOVE);
         }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+        FileTrees.delete(previous);
+        try (Stream<Path> list = Files.list(dir)) {
+            for (Path p : list.toList()) {
+                // ours, and the staging folders an exporter makes beside its target (".model.exporting-N")
+                String name = p.getFileName().toString();
+                if (name.startsWith(".") && name.contains(MODEL + ".exporting")) {
+                    FileTrees.delete(p);
+                }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + path, e);
         }
+    }
+
+    /**
+     * Has {@code export} write the final network into a fresh folder, then puts it in the place of
+     * {@code model/}: the previous model stays until the new one is complete.
+     *
+     * @throws UncheckedIOException "cannot write the model into DIR: CAUSE" (a full disk says so);
+     *                              the previous model is kept
+     */
+    public void replaceModel(Consumer<Path> export) {
+        Path staging = dir.resolve(EXPORTING);
+        Path previous = dir.resolve(PREVIOUS);
+        try {
+            FileTrees.delete(staging);
+            export.accept(staging);
+            if (Files.exists(model())) {
+                FileTrees.delete(previous);
+                Files.move(model(), previous, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(staging, model(), StandardCopyOption.ATOMIC_MOVE);
+            FileTrees.delete(previous);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the model into " + model() + ": " + describe(e), e);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("cannot write the model into " + model() + ": "
+                    + describe(e.getCause()), e.getCause());
+        } finally {
+            try {
+                FileTrees.delete(staging);
+            } catch (UncheckedIOException ignored) {
+                // tidied on the next start
+            }
+        }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     public Path dir() {
@@ -104,11 +161,11 @@ public final class RunFolder implements AutoCloseable {
     }
 
     public Path summary() {
-        return dir.resolve("summary.json");
+        return dir.resolve(Summary.FILE);
     }
 
     public Path model() {
-        return dir.resolve("model");
+        return dir.resolve(MODEL);
     }
 
     @Override

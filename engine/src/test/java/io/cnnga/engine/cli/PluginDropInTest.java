@@ -44,13 +44,79 @@ class PluginDropInTest {
                                 public int genomeLength() { return 4; }
                                 public ModelSpec decode(Genome g, DataInfo data) {
                                     return new ModelSpec(ModelSpec.inputOf(data), data.classes(), List.of(
-                                            new LayerSpec.Conv2D(filters * (g.field(0, 2) + 1), 2 * g.field(2, 2) + 1, 1, Padding.SAME),
+                                            // kernel 7 unpadded: a genome this decoder cannot build for images under 7x7
+                                            new LayerSpec.Conv2D(filters * (g.field(0, 2) + 1), 2 * g.field(2, 2) + 1, 1,
+                                                    g.field(2, 2) == 3 ? Padding.VALID : Padding.SAME),
                                             new LayerSpec.Flatten(),
                                             new LayerSpec.Dense(data.classes())));
                                 }
                             };
                         }
                     });
+                }
+            }
+            """;
+
+    /**
+     * An executor that sends each trial through the engine's {@link io.cnnga.api.RemoteTrials} as
+     * a cluster executor would: the request and a Java-serialised worker, read back through the
+     * plugin's own class loader (as Spark's local mode reads a task), run, and answered. It also
+     * checks that the engine's classes are out of its sight.
+     */
+    static final String HOP_SOURCE = """
+            package com.example.hop;
+
+            import io.cnnga.api.*;
+            import java.io.*;
+            import java.util.*;
+
+            public final class HopPlugin implements Plugin {
+                @Override
+                public List<ExecutorFactory> executors() {
+                    return List.of(new ExecutorFactory() {
+                        public String id() { return "hop"; }
+                        public Executor create(Options options) {
+                            options.finish();
+                            return (trials, context) -> {
+                                try {
+                                    Class.forName("io.cnnga.engine.executor.TrialWorker", false, HopPlugin.class.getClassLoader());
+                                    throw new IllegalStateException("a drop-in plugin sees the engine's classes");
+                                } catch (ClassNotFoundException expected) {
+                                    // only io.cnnga.api and the JDK
+                                }
+                                RemoteTrials remote = context.remote();
+                                List<TrialResult> results = new ArrayList<>();
+                                for (Trial trial : trials) {
+                                    context.listener().started(trial);
+                                    String answer = hop(remote.worker()).run(remote.request(trial), null, TrainingListener.NONE);
+                                    TrialResult result = remote.result(trial, answer);
+                                    context.listener().finished(result);
+                                    results.add(result);
+                                }
+                                return results;
+                            };
+                        }
+                    });
+                }
+
+                static RemoteWorker hop(RemoteWorker worker) {
+                    try {
+                        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                            out.writeObject(worker);
+                        }
+                        ClassLoader own = HopPlugin.class.getClassLoader();
+                        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray())) {
+                            @Override
+                            protected Class<?> resolveClass(ObjectStreamClass desc) throws ClassNotFoundException {
+                                return Class.forName(desc.getName(), false, own);
+                            }
+                        }) {
+                            return (RemoteWorker) in.readObject();
+                        }
+                    } catch (IOException | ClassNotFoundException e) {
+                        throw new IllegalStateException(e);
+                    }
                 }
             }
             """;
@@ -83,6 +149,20 @@ class PluginDropInTest {
         // filters 5 x (0b11 + 1) = 20, kernel 2 x 0b01 + 1 = 3, on 12x12x1 with 3 classes
         assertThat(decode.out()).contains("\"filters\" : 20").contains("\"kernelSize\" : 3")
                 .contains("\"params\" : " + (3 * 3 * 20 + 20 + 12 * 12 * 20 * 3 + 3));
+    }
+
+    @Test
+    void aGenomeTheDecoderCannotBuildIsOneLineAndExitTwo() throws Exception {
+        buildTinyPluginJar(plugins.resolve("tiny-decoder.jar"));
+        Path plan = dir.resolve("plan.json");
+        Files.writeString(plan, """
+                {"dataset": {"id": "synthetic", "options": {"height": 4, "width": 4, "channels": 1, "classes": 3}},
+                 "decoder": {"id": "tiny"}}
+                """);
+        CliRun decode = CliRun.of("decode", "0011", "--plan", plan.toString(), "--plugin-dir", plugins.toString());
+        assertThat(decode.exitCode()).isEqualTo(2);
+        assertThat(decode.errLines()).singleElement().asString()
+                .startsWith("error: genome 0011: the tiny decoder cannot build it for 4x4x1 images: layer 0 (Conv2D)");
     }
 
     @Test
@@ -128,7 +208,7 @@ class PluginDropInTest {
 
     @Test
     void aFactoryWithoutAnIdIsRefusedNamingTheJarAndTheOthersStillLoad() throws Exception {
-        Path jar = buildPluginJar(plugins.resolve("nameless.jar"), "NamelessPlugin", """
+        Path jar = buildPluginJar(plugins.resolve("nameless.jar"), "com.example.tiny.NamelessPlugin", """
                 package com.example.tiny;
 
                 import io.cnnga.api.*;
@@ -172,7 +252,7 @@ class PluginDropInTest {
     @Test
     void anOutOfMemoryErrorThatReachesTheCommandLineIsOneLineAndExitTwo() throws Exception {
         assumeTrue(Runtime.getRuntime().maxMemory() < 15L << 30, "the heap could hold the plugin's 16 GB array");
-        buildPluginJar(plugins.resolve("greedy.jar"), "GreedyPlugin", """
+        buildPluginJar(plugins.resolve("greedy.jar"), "com.example.tiny.GreedyPlugin", """
                 package com.example.tiny;
 
                 import io.cnnga.api.*;
@@ -208,16 +288,38 @@ class PluginDropInTest {
                 .contains("give Java more memory (JAVA_OPTS=-Xmx").doesNotContain("\tat ");
     }
 
-    /** Compiles {@link #SOURCE} against plugin-api alone and packs it with its service file. */
-    private Path buildTinyPluginJar(Path jar) throws Exception {
-        return buildPluginJar(jar, "TinyPlugin", SOURCE);
+    @Test
+    void executorPluginTrainsTrialsElsewhereThroughTheApiAlone() throws Exception {
+        buildPluginJar(plugins.resolve("hop-executor.jar"), "com.example.hop.HopPlugin", HOP_SOURCE);
+        Path plan = dir.resolve("plan.json");
+        Files.writeString(plan, """
+                {"name": "hop", "seed": 4,
+                 "dataset": {"id": "synthetic", "options": {"height": 8, "width": 8, "channels": 1, "classes": 2,
+                             "trainSize": 64, "testSize": 8}},
+                 "backend": {"id": "tensorflow", "options": {"device": "cpu"}},
+                 "executor": {"id": "hop"},
+                 "training": {"epochs": 1, "batchSize": 32},
+                 "search": {"population": 2, "generations": 1, "maxForwardFlops": 2e7, "maxParams": 5e6},
+                 "final": {"epochs": 0}}
+                """);
+        Path out = dir.resolve("run");
+        CliRun run = CliRun.of("run", plan.toString(), "--out", out.toString(), "--plugin-dir", plugins.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> trials = Files.readAllLines(out.resolve("journal.jsonl")).stream()
+                .filter(l -> l.contains("\"type\":\"trial-finished\"")).toList();
+        assertThat(trials).hasSize(2).allSatisfy(t -> assertThat(t).contains("\"status\":\"COMPLETE\""));
     }
 
-    /** Compiles {@code source}, class {@code com.example.tiny.NAME}, and packs it with its service file. */
-    private Path buildPluginJar(Path jar, String name, String source) throws Exception {
+    /** Compiles {@link #SOURCE} against plugin-api alone and packs it with its service file. */
+    private Path buildTinyPluginJar(Path jar) throws Exception {
+        return buildPluginJar(jar, "com.example.tiny.TinyPlugin", SOURCE);
+    }
+
+    /** Compiles {@code source} (class {@code pluginClass}) against plugin-api alone and packs it with its service file. */
+    private Path buildPluginJar(Path jar, String pluginClass, String source) throws Exception {
         Path src = Files.createDirectories(dir.resolve("src-" + jar.getFileName()));
         Path classes = Files.createDirectories(dir.resolve("classes-" + jar.getFileName()));
-        Path file = src.resolve(name + ".java");
+        Path file = src.resolve(pluginClass.substring(pluginClass.lastIndexOf('.') + 1) + ".java");
         Files.writeString(file, source);
         String api = Path.of(Plugin.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -236,7 +338,7 @@ class PluginDropInTest {
                 out.closeEntry();
             }
             out.putNextEntry(new JarEntry("META-INF/services/" + Plugin.class.getName()));
-            write(out, "com.example.tiny." + name + "\n");
+            write(out, pluginClass + "\n");
             out.closeEntry();
         }
         return jar;

@@ -1,6 +1,6 @@
 package io.cnnga.engine.cli;
 
-import io.cnnga.engine.run.Journal;
+import io.cnnga.engine.journal.Journal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

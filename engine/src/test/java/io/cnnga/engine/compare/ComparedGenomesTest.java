@@ -1,13 +1,14 @@
 package io.cnnga.engine.compare;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.cnnga.api.Decoder;
 import io.cnnga.api.Genome;
 import io.cnnga.api.InvalidInputException;
 import io.cnnga.engine.plan.Plan;
 import io.cnnga.engine.plan.PlanReader;
 import io.cnnga.engine.plugin.PluginRegistry;
-import io.cnnga.engine.run.Journal;
+import io.cnnga.engine.journal.ComparableJournal;
+import io.cnnga.engine.journal.GenerationFinished;
+import io.cnnga.engine.journal.TrialFinished;
 import io.cnnga.engine.run.OneMaxPlugin;
 import io.cnnga.engine.run.RunConsole;
 import io.cnnga.engine.run.SearchRun;
@@ -42,18 +43,16 @@ class ComparedGenomesTest {
         Plan plan = PlanReader.parse(PLAN, "test", "onemax");
         PluginRegistry registry = PluginRegistry.load(List.of(), List.of(new OneMaxPlugin()));
         new SearchRun(plan, registry, RunConsole.silent()).execute(dir.resolve("run"));
-        List<String> trained = Journal.read(dir.resolve("run").resolve(Journal.FILE)).stream()
-                .filter(e -> e.get("type").asText().equals("trial-finished") && e.get("generation").asInt() == 0)
-                .map(e -> e.get("genome").asText()).toList();
-        JsonNode generation0 = Journal.read(dir.resolve("run").resolve(Journal.FILE)).stream()
-                .filter(e -> e.get("type").asText().equals("generation-finished")).findFirst().orElseThrow();
+        List<String> trained = ComparableJournal.events(dir.resolve("run"), TrialFinished.class).stream()
+                .filter(e -> e.generation() == 0).map(TrialFinished::genome).toList();
+        GenerationFinished generation0 = ComparableJournal.events(dir.resolve("run"), GenerationFinished.class).get(0);
 
         Decoder decoder = registry.decoder(plan.decoder());
         List<String> compared = ComparedGenomes.firstGeneration(plan, decoder, registry.dataset(plan.dataset()).info())
                 .stream().map(Genome::bits).toList();
 
         assertThat(compared).hasSize(12).isEqualTo(trained);
-        assertThat(generation0.get("replaced").asInt()).as("genomes over budget replaced in generation 0").isPositive();
+        assertThat(generation0.replaced()).as("generation 0 is drawn among the genomes within the budget").isZero();
     }
 
     @Test

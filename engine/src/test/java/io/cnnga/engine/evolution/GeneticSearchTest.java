@@ -1,11 +1,13 @@
 package io.cnnga.engine.evolution;
 
+import io.cnnga.engine.plan.Selector;
 import io.cnnga.api.Genome;
 import io.cnnga.api.TrialResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,8 +29,8 @@ class GeneticSearchTest {
     }
 
     static GeneticSearch.Builder paperLike(long seed) {
-        return GeneticSearch.builder(20).population(4).generations(6).mutationProbability(0.25)
-                .crossoverProbability(0.6).selector("roulette").elites(1).seed(seed);
+        return GeneticSearch.builder(GenomeSpace.all(20)).population(4).generations(6).mutationProbability(0.25)
+                .crossoverProbability(0.6).selector(Selector.ROULETTE).elites(1).seed(seed);
     }
 
     @Test
@@ -60,8 +62,9 @@ class GeneticSearchTest {
     @Test
     void invalidGenomesAreReplacedBeforeEvaluationAndCounted() {
         List<String> asked = new ArrayList<>();
-        List<GenerationReport> reports = paperLike(8)
-                .valid(g -> !g.bit(0))                    // half the space is "over budget"
+        GenomeSpace halfOverBudget = new GenomeSpace(20, g -> g.bit(0) ? Optional.of("over budget") : Optional.empty());
+        List<GenerationReport> reports = GeneticSearch.builder(halfOverBudget).population(4).generations(6)
+                .mutationProbability(0.25).crossoverProbability(0.6).selector(Selector.ROULETTE).elites(1).seed(8)
                 .build().run(oneMax(asked), r -> { });
         assertThat(asked).allSatisfy(s -> assertThat(s.split(":")[1]).startsWith("0"));
         assertThat(reports.stream().mapToInt(GenerationReport::replaced).sum()).isPositive();
@@ -69,8 +72,8 @@ class GeneticSearchTest {
 
     @Test
     void tournamentSelectionFindsTheOptimumOfASmallSpace() {
-        List<GenerationReport> reports = GeneticSearch.builder(8).population(12).generations(25)
-                .mutationProbability(0.08).selector("tournament").tournamentSize(3).elites(2).seed(1)
+        List<GenerationReport> reports = GeneticSearch.builder(GenomeSpace.all(8)).population(12).generations(25)
+                .mutationProbability(0.08).selector(Selector.TOURNAMENT).tournamentSize(3).elites(2).seed(1)
                 .build().run(oneMax(new ArrayList<>()), r -> { });
         assertThat(reports.get(reports.size() - 1).best()).isEqualTo(1.0);
     }

@@ -29,7 +29,7 @@ class LocalExecutorFactoryTest {
         LocalExecutor local = create(Map.of("devices", List.of("gpu:0", "gpu:1")));
         assertThat(local.workers()).isEqualTo(2);
         assertThat(local.isolation()).isEqualTo(Isolation.PROCESS);
-        assertThat(local.worker().command()).contains(WorkerProcess.MAIN_CLASS, WorkerProcess.COMMAND);
+        assertThat(local.worker().command(EngineRemoteTrials.forThisProcess("{}"))).contains(WorkerProcess.MAIN_CLASS, WorkerProcess.COMMAND);
     }
 
     @Test
@@ -41,7 +41,7 @@ class LocalExecutorFactoryTest {
 
     @Test
     void childJvmOptionsComeBeforeTheMainClass() {
-        List<String> command = create(Map.of("isolation", "process", "javaOptions", List.of("-Xmx1g"))).worker().command();
+        List<String> command = create(Map.of("isolation", "process", "javaOptions", List.of("-Xmx1g"))).worker().command(EngineRemoteTrials.forThisProcess("{}"));
         assertThat(command.indexOf("-Xmx1g")).isLessThan(command.indexOf(WorkerProcess.MAIN_CLASS));
         assertThat(command.get(0)).endsWith("/bin/java");
     }

@@ -74,7 +74,7 @@ class LocalExecutorTest {
         };
 
         LocalExecutor local = new LocalExecutor(2, List.of("gpu:0", "gpu:1"), Isolation.THREAD, null);
-        List<TrialResult> results = local.evaluate(trials, new ExecutionContext("{}", runner, listener));
+        List<TrialResult> results = local.evaluate(trials, new ExecutionContext(runner, listener, EngineRemoteTrials.forThisProcess("{}")));
 
         assertThat(results).extracting(TrialResult::index).containsExactly(0, 1, 2, 3, 4);
         assertThat(sharedDevice).isFalse();
@@ -97,7 +97,7 @@ class LocalExecutorTest {
             return TrialResult.complete(trial, List.of(), 0);
         };
         new LocalExecutor(3, List.of(), Isolation.THREAD, null)
-                .evaluate(List.of(trial(0, "01"), trial(1, "10")), new ExecutionContext("{}", runner, null));
+                .evaluate(List.of(trial(0, "01"), trial(1, "10")), new ExecutionContext(runner, null, EngineRemoteTrials.forThisProcess("{}")));
         assertThat(devices).containsOnly("null");
     }
 

@@ -1,7 +1,5 @@
 package io.cnnga.engine.executor;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cnnga.api.Genome;
 import io.cnnga.api.TrainingListener;
 import io.cnnga.api.Trial;
@@ -11,8 +9,14 @@ import io.cnnga.engine.plan.Plan;
 import io.cnnga.engine.plan.PlanReader;
 import io.cnnga.engine.plan.PlanWriter;
 import io.cnnga.engine.plugin.PluginRegistry;
-import io.cnnga.engine.run.Journal;
-import io.cnnga.engine.run.PlanWorkbench;
+import io.cnnga.api.TrialStatus;
+import io.cnnga.engine.journal.ComparableJournal;
+import io.cnnga.engine.journal.GenerationFinished;
+import io.cnnga.engine.journal.JournalEvent;
+import io.cnnga.engine.journal.RunFinished;
+import io.cnnga.engine.journal.Summary;
+import io.cnnga.engine.journal.TrialFinished;
+import io.cnnga.engine.trial.PlanWorkbench;
 import io.cnnga.engine.run.RunConsole;
 import io.cnnga.engine.run.SearchRun;
 import org.junit.jupiter.api.AfterAll;
@@ -71,7 +75,7 @@ class ProcessIsolationTest {
         return PlanReader.parse(PLAN.formatted(trainSize, executorOptions, generations), "test", "isolation");
     }
 
-    static ObjectNode run(Plan plan, Path out, RunConsole console) {
+    static Summary run(Plan plan, Path out, RunConsole console) {
         return new SearchRun(plan, registry, console).execute(out);
     }
 
@@ -94,16 +98,16 @@ class ProcessIsolationTest {
                 };
             }
         };
-        ObjectNode summary = run(plan("{\"isolation\": \"process\", " + FAST_START + "}", 1000, 1), dir.resolve("run"), killer);
+        Summary summary = run(plan("{\"isolation\": \"process\", " + FAST_START + "}", 1000, 1), dir.resolve("run"), killer);
 
-        List<JsonNode> trials = events(dir.resolve("run"), "trial-finished");
-        List<JsonNode> failed = trials.stream().filter(t -> t.get("status").asText().equals("FAILED")).toList();
+        List<TrialFinished> trials = events(dir.resolve("run"), TrialFinished.class);
+        List<TrialFinished> failed = trials.stream().filter(t -> t.status() == TrialStatus.FAILED).toList();
         assertThat(failed).hasSize(1);
-        assertThat(failed.get(0).get("reason").asText())
+        assertThat(failed.get(0).reason())
                 .contains("worker process (pid " + killed.get() + ") was killed by signal 9 (SIGKILL)");
-        assertThat(trials).filteredOn(t -> t.get("status").asText().equals("COMPLETE")).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(events(dir.resolve("run"), "run-finished")).hasSize(1);
-        assertThat(summary.get("failed").asInt()).isEqualTo(1);
+        assertThat(trials).filteredOn(t -> t.status() == TrialStatus.COMPLETE).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(events(dir.resolve("run"), RunFinished.class)).hasSize(1);
+        assertThat(summary.failed()).isEqualTo(1);
         assertThat(workerChildren()).isEmpty();
     }
 
@@ -129,7 +133,8 @@ class ProcessIsolationTest {
             trial = bench.trial(0, 0, Genome.of("0".repeat(20)));
         }
         // Starting a JVM and loading TensorFlow alone takes longer than this.
-        TrialResult result = new WorkerProcess(List.of(), 0.5).run(trial, planJson, TrainingListener.NONE);
+        TrialResult result = new WorkerProcess(List.of(), 0.5).run(trial, EngineRemoteTrials.forThisProcess(planJson),
+                TrainingListener.NONE);
         assertThat(result.status()).isEqualTo(TrialStatus.FAILED);
         assertThat(result.reason()).matches("worker process \\(pid \\d+\\) timed out after 1 s "
                 + "\\(executor.options.trialTimeout\\) and was killed");
@@ -144,7 +149,8 @@ class ProcessIsolationTest {
             trial = bench.trial(0, 3, Genome.of("0".repeat(20)));
         }
         String elsewhere = PlanWriter.toJson(plan).replace("\"synthetic\"", "\"no-such-dataset\"");
-        TrialResult result = new WorkerProcess(List.of(), 0).run(trial, elsewhere, TrainingListener.NONE);
+        TrialResult result = new WorkerProcess(List.of(), 0).run(trial, EngineRemoteTrials.forThisProcess(elsewhere),
+                TrainingListener.NONE);
         assertThat(result.status()).isEqualTo(TrialStatus.FAILED);
         assertThat(result.index()).isEqualTo(3);
         assertThat(result.params()).isEqualTo(trial.spec().params());
@@ -162,31 +168,31 @@ class ProcessIsolationTest {
                 .toList();
     }
 
-    static List<JsonNode> events(Path run, String type) {
-        return Journal.read(run.resolve(Journal.FILE)).stream().filter(e -> e.get("type").asText().equals(type)).toList();
+    static <T extends JournalEvent> List<T> events(Path run, Class<T> kind) {
+        return ComparableJournal.events(run, kind);
     }
 
     /** generation/index → genome, whatever order the trials finished in. */
     static Map<String, String> genomes(Path run) {
         Map<String, String> genomes = new TreeMap<>();
-        events(run, "trial-finished").forEach(t -> genomes.put(t.get("generation") + "/" + t.get("index"), t.get("genome").asText()));
-        events(run, "generation-finished").forEach(g -> genomes.put(g.get("generation") + "/population",
-                g.get("population").toString()));
+        events(run, TrialFinished.class).forEach(t -> genomes.put(t.generation() + "/" + t.index(), t.genome()));
+        events(run, GenerationFinished.class).forEach(g -> genomes.put(g.generation() + "/population",
+                g.population().toString()));
         return genomes;
     }
 
     static Map<String, Double> fitness(Path run) {
         Map<String, Double> fitness = new TreeMap<>();
-        events(run, "trial-finished").forEach(t -> fitness.put(t.get("generation") + "/" + t.get("index"), t.get("fitness").asDouble()));
+        events(run, TrialFinished.class).forEach(t -> fitness.put(t.generation() + "/" + t.index(), t.fitness()));
         return fitness;
     }
 
     /** The most trainings the journal shows running at one moment (trial-finished: startedAt to time). */
     static int mostAtOnce(Path run) {
         List<Instant[]> spans = new ArrayList<>();
-        for (JsonNode t : events(run, "trial-finished")) {
-            if (!t.get("status").asText().equals("CACHED")) {
-                spans.add(new Instant[]{Instant.parse(t.get("startedAt").asText()), Instant.parse(t.get("time").asText())});
+        for (TrialFinished t : events(run, TrialFinished.class)) {
+            if (t.status() != TrialStatus.CACHED) {
+                spans.add(new Instant[]{t.startedAt(), t.time()});
             }
         }
         int most = 0;

@@ -18,7 +18,7 @@ class PlanReaderTest {
         assertThat(plan.search().population()).isEqualTo(4);
         assertThat(plan.search().generations()).isEqualTo(20);
         assertThat(plan.search().mutationProbability()).isEqualTo(0.25);
-        assertThat(plan.search().selector()).isEqualTo("roulette");
+        assertThat(plan.search().selector()).isEqualTo(Selector.ROULETTE);
         assertThat(plan.training().epochs()).isEqualTo(2);
         assertThat(plan.training().batchSize()).isEqualTo(32);
         assertThat(plan.training().learningRate()).isEqualTo(0.001);

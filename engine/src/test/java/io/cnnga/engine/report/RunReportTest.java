@@ -1,10 +1,15 @@
 package io.cnnga.engine.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.cnnga.engine.plan.Plan;
 import io.cnnga.engine.plan.PlanReader;
 import io.cnnga.engine.plugin.PluginRegistry;
-import io.cnnga.engine.run.Journal;
+import io.cnnga.engine.journal.ComparableJournal;
+import io.cnnga.engine.journal.FinalFinished;
+import io.cnnga.engine.journal.GenerationFinished;
+import io.cnnga.engine.journal.JournalEvent;
+import io.cnnga.engine.journal.ParameterHistogram;
+import io.cnnga.engine.journal.Summary;
+import io.cnnga.engine.journal.TrialFinished;
 import io.cnnga.engine.run.OneMaxPlugin;
 import io.cnnga.engine.run.RunConsole;
 import io.cnnga.engine.run.SearchRun;
@@ -81,14 +86,14 @@ class RunReportTest {
                 Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
                 assertThat(svg.getDocumentElement().getTagName()).isEqualTo("svg");
                 // one box per layer, plus the input
-                int layers = summary().get("network").get("layers").size();
+                int layers = summary().network().get("layers").size();
                 assertThat(svg.getElementsByTagName("rect").getLength()).isEqualTo(1 + layers + 1);
             }
         }
         // nothing outside the folder: no scripts, styles or pictures from the network
         assertThat(html).doesNotContain("http://", "https://", "<script");
         // the best genome, and the confusion matrix: a row per class
-        assertThat(html).contains(summary().get("bestGenome").asText());
+        assertThat(html).contains(summary().bestGenome());
         Matcher confusion = Pattern.compile("<table class=\"confusion\">.*?<tbody>(.*?)</tbody>", Pattern.DOTALL)
                 .matcher(html);
         assertThat(confusion.find()).isTrue();
@@ -97,7 +102,7 @@ class RunReportTest {
 
     @Test
     void generationTablesAndCsvHoldOneRowPerTrial() throws IOException {
-        List<JsonNode> trials = events(run, "trial-finished");
+        List<TrialFinished> trials = events(run, TrialFinished.class);
         String html = Files.readString(run.resolve(RunReport.FILE));
 
         Map<Integer, Integer> rowsByGeneration = new TreeMap<>();
@@ -110,7 +115,7 @@ class RunReportTest {
             eliteRowsByGeneration.put(Integer.parseInt(table.group(1)), count(body, "<tr class=\"elite\""));
         }
         Map<Integer, Integer> expected = trials.stream().collect(Collectors.groupingBy(
-                t -> t.get("generation").asInt(), TreeMap::new, Collectors.summingInt(t -> 1)));
+                t -> t.generation(), TreeMap::new, Collectors.summingInt(t -> 1)));
         Map<Integer, Integer> trialRows = new TreeMap<>();
         rowsByGeneration.forEach((g, rows) -> trialRows.put(g, rows - eliteRowsByGeneration.get(g)));
         assertThat(trialRows).isEqualTo(expected).hasSize(4);
@@ -118,8 +123,8 @@ class RunReportTest {
         assertThat(rowsByGeneration).allSatisfy((g, rows) -> assertThat(rows).isEqualTo(6));
         assertThat(eliteRowsByGeneration).containsEntry(0, 0).allSatisfy((g, rows) -> assertThat(rows).isLessThanOrEqualTo(1));
         assertThat(eliteRowsByGeneration.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(3);
-        for (JsonNode t : trials) {
-            assertThat(html).contains("<code>" + t.get("genome").asText() + "</code>");
+        for (TrialFinished t : trials) {
+            assertThat(html).contains("<code>" + t.genome() + "</code>");
         }
 
         List<String> csv = Files.readAllLines(run.resolve(TrialsCsv.FILE));
@@ -127,17 +132,15 @@ class RunReportTest {
         assertThat(csv).hasSize(trials.size() + 1);
         for (int i = 0; i < trials.size(); i++) {
             String[] fields = csv.get(i + 1).split(",", -1);
-            assertThat(fields[0]).isEqualTo(trials.get(i).get("generation").asText());
-            assertThat(fields[2]).isEqualTo(trials.get(i).get("genome").asText());
-            assertThat(fields[3]).isEqualTo(trials.get(i).get("status").asText());
+            assertThat(fields[0]).isEqualTo(Integer.toString(trials.get(i).generation()));
+            assertThat(fields[2]).isEqualTo(trials.get(i).genome());
+            assertThat(fields[3]).isEqualTo(trials.get(i).status().name());
         }
     }
 
     @Test
     void journalHoldsTheFinalNetworksBiasHistogramsPerEpoch() {
-        JsonNode fin = events(run, "final-finished").get(0);
-        List<ParameterHistogram> histograms = new ArrayList<>();
-        fin.get("parameterHistograms").forEach(h -> histograms.add(ParameterHistogram.fromJson(h)));
+        List<ParameterHistogram> histograms = events(run, FinalFinished.class).get(0).parameterHistograms();
         assertThat(histograms).extracting(h -> h.layer() + "@" + h.epoch()).containsExactly(
                 "conv2d@1", "conv2d_1@1", "conv2d@2", "conv2d_1@2", "conv2d@3", "conv2d_1@3");
         assertThat(histograms).allSatisfy(h -> {
@@ -155,12 +158,12 @@ class RunReportTest {
     void aBackendWithoutEventFilesGetsThemWrittenByTheDefaultBackend() throws IOException {
         // the onemax backend writes no event files; TensorFlow, installed here, writes them instead
         Path board = run.resolve(TensorBoardLogs.DIR);
-        List<JsonNode> generations = events(run, "generation-finished");
+        List<GenerationFinished> generations = events(run, GenerationFinished.class);
         List<EventFiles.Value> search = EventFiles.values(board.resolve("search"));
         assertThat(search).filteredOn(v -> v.tag().equals("best_validation_accuracy")).hasSize(generations.size());
-        JsonNode trial = events(run, "trial-finished").get(0);
+        TrialFinished trial = events(run, TrialFinished.class).get(0);
         List<EventFiles.Value> train = EventFiles.values(board.resolve(TensorBoardLogs.trialFolder(
-                trial.get("generation").asInt(), trial.get("index").asInt())).resolve("train"));
+                trial.generation(), trial.index())).resolve("train"));
         assertThat(train).filteredOn(v -> v.tag().equals("epoch_loss")).hasSize(2);
         assertThat(EventFiles.values(board.resolve("final").resolve("train")))
                 .filteredOn(v -> v.tag().equals("conv2d/bias")).hasSize(3);
@@ -170,7 +173,7 @@ class RunReportTest {
     void reportIsWrittenAfterEachGenerationWhileTheRunGoes() throws IOException {
         Path interrupted = shared.resolve("interrupted");
         OneMaxPlugin dying = new OneMaxPlugin();
-        dying.crashAt = k -> events(interrupted, "generation-finished").size() == 2;
+        dying.crashAt = k -> events(interrupted, GenerationFinished.class).size() == 2;
         assertThatThrownBy(() -> execute(interrupted, dying)).isInstanceOf(Error.class);
 
         String html = Files.readString(interrupted.resolve(RunReport.FILE));
@@ -179,7 +182,7 @@ class RunReportTest {
         assertThat(html).contains("data-generation=\"1\"").doesNotContain("data-generation=\"2\"");
         // as of the end of generation 1: trials of generation 2 journalled before the crash come with the next report
         assertThat(Files.readAllLines(interrupted.resolve(TrialsCsv.FILE))).hasSize(1 + (int) events(interrupted,
-                "trial-finished").stream().filter(t -> t.get("generation").asInt() < 2).count());
+                TrialFinished.class).stream().filter(t -> t.generation() < 2).count());
     }
 
     @Test
@@ -217,20 +220,12 @@ class RunReportTest {
         assertThat(Files.readString(copy.resolve(TrialsCsv.FILE))).isEqualTo(Files.readString(run.resolve(TrialsCsv.FILE)));
     }
 
-    static JsonNode summary() {
-        try {
-            return Journal.mapper().readTree(run.resolve("summary.json").toFile());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    static Summary summary() {
+        return Summary.read(run.resolve(Summary.FILE)).orElseThrow();
     }
 
-    static List<JsonNode> events(Path dir, String type) {
-        Path file = dir.resolve(Journal.FILE);
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        return Journal.read(file).stream().filter(e -> e.get("type").asText().equals(type)).toList();
+    static <T extends JournalEvent> List<T> events(Path dir, Class<T> kind) {
+        return ComparableJournal.events(dir, kind);
     }
 
     static List<String> attribute(String html, String tag, String name) {

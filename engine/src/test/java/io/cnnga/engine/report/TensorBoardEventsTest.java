@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cnnga.engine.plan.Plan;
 import io.cnnga.engine.plan.PlanReader;
 import io.cnnga.engine.plugin.PluginRegistry;
-import io.cnnga.engine.run.Journal;
+import io.cnnga.api.EpochMetrics;
+import io.cnnga.api.TrialStatus;
+import io.cnnga.engine.journal.ComparableJournal;
+import io.cnnga.engine.journal.FinalFinished;
+import io.cnnga.engine.journal.Summary;
+import io.cnnga.engine.journal.TrialFinished;
 import io.cnnga.engine.run.RunConsole;
 import io.cnnga.engine.run.SearchRun;
 import org.junit.jupiter.api.Test;
@@ -45,14 +50,13 @@ class TensorBoardEventsTest {
         Path out = dir.resolve("run");
         new SearchRun(plan, PluginRegistry.load(List.of()), RunConsole.silent()).execute(out);
         Path board = out.resolve(TensorBoardLogs.DIR);
-        List<JsonNode> events = Journal.read(out.resolve(Journal.FILE));
 
         // every trained trial: train and validation scalars per epoch, equal to the journal's history
-        List<JsonNode> trained = events.stream().filter(e -> e.get("type").asText().equals("trial-finished")
-                && e.get("status").asText().equals("COMPLETE")).toList();
+        List<TrialFinished> trained = ComparableJournal.events(out, TrialFinished.class).stream()
+                .filter(e -> e.status() == TrialStatus.COMPLETE).toList();
         assertThat(trained).isNotEmpty();
-        for (JsonNode trial : trained) {
-            Path logs = board.resolve(TensorBoardLogs.trialFolder(trial.get("generation").asInt(), trial.get("index").asInt()));
+        for (TrialFinished trial : trained) {
+            Path logs = board.resolve(TensorBoardLogs.trialFolder(trial.generation(), trial.index()));
             List<EventFiles.Value> train = EventFiles.values(logs.resolve("train"));
             List<EventFiles.Value> validation = EventFiles.values(logs.resolve("validation"));
             assertThat(tagsAndSteps(train)).containsExactlyInAnyOrder(
@@ -60,16 +64,16 @@ class TensorBoardEventsTest {
                     "epoch_seconds@2", "epoch_images_per_second@1", "epoch_images_per_second@2");
             assertThat(tagsAndSteps(validation)).containsExactlyInAnyOrder(
                     "epoch_loss@1", "epoch_loss@2", "epoch_accuracy@1", "epoch_accuracy@2");
-            JsonNode last = trial.get("history").get(1);
-            assertThat(scalar(validation, "epoch_accuracy", 2)).isCloseTo(last.get("validationAccuracy").asDouble(), within(1e-6));
-            assertThat(scalar(train, "epoch_loss", 2)).isCloseTo(last.get("loss").asDouble(), within(1e-5));
+            EpochMetrics last = trial.history().get(1);
+            assertThat(scalar(validation, "epoch_accuracy", 2)).isCloseTo(last.validationAccuracy(), within(1e-6));
+            assertThat(scalar(train, "epoch_loss", 2)).isCloseTo(last.loss(), within(1e-5));
         }
         assertThat(tagsAndSteps(EventFiles.values(board.resolve("search")))).containsExactlyInAnyOrder(
                 "best_validation_accuracy@0", "mean_validation_accuracy@0",
                 "best_validation_accuracy@1", "mean_validation_accuracy@1");
 
         // the final network: a bias and a kernel histogram per conv layer and epoch, of every value
-        JsonNode network = Journal.mapper().readTree(out.resolve("summary.json").toFile()).get("network");
+        JsonNode network = Summary.read(out.resolve(Summary.FILE)).orElseThrow().network();
         List<JsonNode> convs = new ArrayList<>();
         network.get("layers").forEach(l -> {
             if (l.get("type").asText().equals("Conv2D")) {
@@ -91,12 +95,12 @@ class TensorBoardEventsTest {
         }
         assertThat(tagsAndSteps(fin)).contains("epoch_loss@1", "epoch_loss@2", "epoch_accuracy@2");
         assertThat(tagsAndSteps(EventFiles.values(board.resolve("final/validation")))).contains("epoch_accuracy@2");
-        JsonNode finalEvent = events.stream().filter(e -> e.get("type").asText().equals("final-finished")).findFirst().orElseThrow();
+        FinalFinished finalEvent = ComparableJournal.events(out, FinalFinished.class).get(0);
         assertThat(scalar(EventFiles.values(board.resolve("final/test")), "epoch_accuracy", 2))
-                .isCloseTo(finalEvent.get("testAccuracy").asDouble(), within(1e-6));
+                .isCloseTo(finalEvent.testAccuracy(), within(1e-6));
 
         // the journal keeps the biases binned, and the report draws one chart per conv layer
-        assertThat(finalEvent.get("parameterHistograms")).hasSize(2 * convs.size());
+        assertThat(finalEvent.parameterHistograms()).hasSize(2 * convs.size());
         for (JsonNode conv : convs) {
             assertThat(out.resolve(RunReport.IMAGES).resolve("bias-" + conv.get("name").asText() + ".png")).exists();
         }

@@ -1,6 +1,11 @@
 package io.cnnga.engine.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.cnnga.api.TrialStatus;
+import io.cnnga.engine.journal.ComparableJournal;
+import io.cnnga.engine.journal.Journal;
+import io.cnnga.engine.journal.JournalEvent;
+import io.cnnga.engine.journal.RunFinished;
+import io.cnnga.engine.journal.TrialFinished;
 import io.cnnga.engine.plan.Plan;
 import io.cnnga.engine.plan.PlanReader;
 import io.cnnga.engine.plugin.PluginRegistry;
@@ -36,15 +41,15 @@ class DivergingTrainingTest {
     void divergingTrialsAreFailedWithTheirReasonAndTheRunCompletes() {
         Path out = dir.resolve("run");
         new SearchRun(plan("1e4"), PluginRegistry.load(List.of()), RunConsole.silent()).execute(out);
-        List<JsonNode> events = Journal.read(out.resolve(Journal.FILE));
-        List<JsonNode> trials = events.stream().filter(e -> e.get("type").asText().equals("trial-finished")).toList();
+        List<JournalEvent> events = Journal.read(out.resolve(Journal.FILE));
+        List<TrialFinished> trials = ComparableJournal.events(out, TrialFinished.class);
         assertThat(trials).anySatisfy(t -> {
-            assertThat(t.get("status").asText()).isEqualTo("FAILED");
-            assertThat(t.get("fitness").asDouble()).isZero();
-            assertThat(t.get("reason").asText()).matches("loss became NaN at epoch 1, step \\d+");
+            assertThat(t.status()).isEqualTo(TrialStatus.FAILED);
+            assertThat(t.fitness()).isZero();
+            assertThat(t.reason()).matches("loss became NaN at epoch 1, step \\d+");
         });
-        assertThat(trials).anySatisfy(t -> assertThat(t.get("status").asText()).isEqualTo("COMPLETE"));
-        assertThat(events.get(events.size() - 1).get("type").asText()).isEqualTo("run-finished");
+        assertThat(trials).anySatisfy(t -> assertThat(t.status()).isEqualTo(TrialStatus.COMPLETE));
+        assertThat(events.get(events.size() - 1)).isInstanceOf(RunFinished.class);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.cnnga.engine.run;
 
 import io.cnnga.api.Backend;
 import io.cnnga.api.BackendFactory;
+import io.cnnga.api.Checkpoint;
 import io.cnnga.api.DataInfo;
 import io.cnnga.api.Decoder;
 import io.cnnga.api.DecoderFactory;
@@ -32,9 +33,12 @@ import java.util.function.IntPredicate;
 /**
  * Test helper for code that does not care what trains: decoder {@code onemax} turns each bit
  * into a Dense layer of 1 or 2 units (so every genome is its own network), after option
- * {@code convs} Conv2D layers (default none), and backend {@code onemax} "trains" one instantly,
- * its validation accuracy being the share of ones. Its sessions expose made-up
- * {@link TrainingSession#parameters()} whose spread grows with the epoch.
+ * {@code convs} Conv2D layers (default none); with option {@code unbuildable} N, genomes starting
+ * with N ones are refused (the decoder throws, as one that cannot build a genome does). Backend
+ * {@code onemax} "trains" one instantly, its validation accuracy being the share of ones after
+ * every epoch; at a configured checkpoint {@code f} it reports {@code share × (0.5 + 0.5 f)}, and
+ * stops there if asked. Its sessions expose made-up {@link TrainingSession#parameters()} whose
+ * spread grows with the epoch.
  */
 public final class OneMaxPlugin implements Plugin {
 
@@ -63,6 +67,7 @@ public final class OneMaxPlugin implements Plugin {
             public Decoder create(Options options) {
                 int length = options.integer("length", 12);
                 int convs = options.integer("convs", 0);
+                int unbuildable = options.integer("unbuildable", 0);
                 options.finish();
                 return new Decoder() {
                     @Override
@@ -72,6 +77,9 @@ public final class OneMaxPlugin implements Plugin {
 
                     @Override
                     public ModelSpec decode(Genome genome, DataInfo data) {
+                        if (unbuildable > 0 && genome.bits().startsWith("1".repeat(unbuildable))) {
+                            throw new IllegalArgumentException("genomes starting with " + unbuildable + " ones have no network");
+                        }
                         List<LayerSpec> layers = new ArrayList<>();
                         for (int c = 0; c < convs; c++) {
                             layers.add(new LayerSpec.Conv2D(8, 3, 1, Padding.SAME));
@@ -123,7 +131,22 @@ public final class OneMaxPlugin implements Plugin {
             @Override
             public EpochMetrics trainEpoch(int epoch, ImageSet train, ImageSet validation, TrainingListener listener) {
                 epochs = epoch;
-                return new EpochMetrics(epoch, 1 - fitness, fitness, 1 - fitness, fitness, 0.001, 1000, true);
+                // checkpoints of this epoch: the share of ones, reached gradually (half of it at the start)
+                List<Checkpoint> checkpoints = new ArrayList<>();
+                int total = config.epochs() * 100;
+                for (double f : config.checkpoints()) {
+                    int step = (int) Math.ceil(f * total);
+                    if (step > (epoch - 1) * 100 && step <= epoch * 100) {
+                        double value = fitness * (0.5 + 0.5 * f);
+                        Checkpoint c = new Checkpoint(epoch, step, step / (double) total, 1 - value, value, 100, 0.001);
+                        checkpoints.add(c);
+                        listener.onCheckpoint(c);
+                        if (listener.stopRequested()) {
+                            return new EpochMetrics(epoch, 1 - value, value, 1 - value, value, 0.001, 1000, false, checkpoints);
+                        }
+                    }
+                }
+                return new EpochMetrics(epoch, 1 - fitness, fitness, 1 - fitness, fitness, 0.001, 1000, true, checkpoints);
             }
 
             @Override

@@ -1,6 +1,10 @@
 package io.cnnga.engine.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.cnnga.api.TrialStatus;
+import io.cnnga.engine.journal.ComparableJournal;
+import io.cnnga.engine.journal.Journal;
+import io.cnnga.engine.journal.Summary;
+import io.cnnga.engine.journal.TrialFinished;
 import io.cnnga.engine.cli.EngineCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,13 +68,12 @@ class RunResumeProcessTest {
         assertThat(second.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(second.exitValue()).as(Files.readString(secondLog)).isZero();
 
-        List<JsonNode> trials = Journal.read(out.resolve(Journal.FILE)).stream()
-                .filter(e -> e.get("type").asText().equals("trial-finished")).toList();
+        List<TrialFinished> trials = ComparableJournal.events(out, TrialFinished.class);
         assertThat(trials).hasSize(3 + 2 * 2);
         Set<String> trainedNetworks = new HashSet<>();
-        for (JsonNode t : trials) {
-            if (!t.get("status").asText().equals("CACHED") && t.get("seconds").asDouble() > 0) {
-                trainedNetworks.add(t.get("genome").asText());
+        for (TrialFinished t : trials) {
+            if (t.status() != TrialStatus.CACHED && t.seconds() > 0) {
+                trainedNetworks.add(t.genome());
             }
         }
         int trainingsFirst = count(firstLog, "training gen ");
@@ -78,8 +81,8 @@ class RunResumeProcessTest {
         assertThat(trainingsFirst + trainingsSecond)
                 .isBetween(trainedNetworks.size(), trainedNetworks.size() + 1);
         assertThat(Files.readString(secondLog)).contains("trials replayed from the journal");
-        JsonNode summary = Journal.mapper().readTree(out.resolve("summary.json").toFile());
-        assertThat(summary.get("testAccuracy").asDouble()).isGreaterThan(0.3);
+        Summary summary = Summary.read(out.resolve(Summary.FILE)).orElseThrow();
+        assertThat(summary.testAccuracy()).isGreaterThan(0.3);
         assertThat(out.resolve("model/saved_model.pb")).exists();
     }
 

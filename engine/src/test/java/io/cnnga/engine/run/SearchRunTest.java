@@ -1,8 +1,13 @@
 package io.cnnga.engine.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cnnga.api.InvalidInputException;
+import io.cnnga.api.TrialStatus;
+import io.cnnga.engine.journal.ComparableJournal;
+import io.cnnga.engine.journal.GenerationFinished;
+import io.cnnga.engine.journal.Journal;
+import io.cnnga.engine.journal.RunFinished;
+import io.cnnga.engine.journal.Summary;
+import io.cnnga.engine.journal.TrialFinished;
 import io.cnnga.engine.plan.Plan;
 import io.cnnga.engine.plan.PlanReader;
 import io.cnnga.engine.plugin.PluginRegistry;
@@ -40,36 +45,69 @@ class SearchRunTest {
         return PlanReader.parse(PLAN.formatted(generations), "test", "onemax");
     }
 
-    static ObjectNode run(Plan plan, Path out, OneMaxPlugin plugin) {
+    static Summary run(Plan plan, Path out, OneMaxPlugin plugin) {
         PluginRegistry registry = PluginRegistry.load(List.of(), List.of(plugin));
         return new SearchRun(plan, registry, RunConsole.silent()).execute(out);
     }
 
     @Test
     void gaFindsTheAllOnesOptimum() {
-        ObjectNode summary = run(plan(30), dir.resolve("run"), new OneMaxPlugin());
-        assertThat(summary.get("bestGenome").asText()).isEqualTo("1".repeat(12));
-        assertThat(summary.get("bestValidationAccuracy").asDouble()).isEqualTo(1.0);
-        assertThat(summary.get("testAccuracy").asDouble()).isEqualTo(1.0);
+        Summary summary = run(plan(30), dir.resolve("run"), new OneMaxPlugin());
+        assertThat(summary.bestGenome()).isEqualTo("1".repeat(12));
+        assertThat(summary.bestValidationAccuracy()).isEqualTo(1.0);
+        assertThat(summary.testAccuracy()).isEqualTo(1.0);
         assertThat(dir.resolve("run/model/onemax.txt")).hasContent("111111111111");
+    }
+
+    @Test
+    void genomesTheDecoderCannotBuildAreRepairedNamedAndNeverTrained() {
+        Plan plan = PlanReader.parse(PLAN.formatted(6).replace("\"length\": 12}", "\"length\": 12, \"unbuildable\": 2}"),
+                "test", "onemax");
+        java.io.StringWriter printed = new java.io.StringWriter();
+        OneMaxPlugin plugin = new OneMaxPlugin();
+        new SearchRun(plan, PluginRegistry.load(List.of(), List.of(plugin)),
+                new RunConsole(false, new java.io.PrintWriter(printed, true))).execute(dir.resolve("run"));
+        List<TrialFinished> trials = ComparableJournal.events(dir.resolve("run"), TrialFinished.class);
+        assertThat(trials).isNotEmpty().noneMatch(t -> t.genome().startsWith("11"));
+        assertThat(plugin.trainedGenomes).noneMatch(g -> g.startsWith("11"));
+        // the GA, pushed to all ones, keeps making such children: each is named with the reason
+        assertThat(printed.toString()).containsPattern(
+                "warning: not trained, repaired: 11[01]{10}: the decoder cannot build it: genomes starting with 2 ones have no network");
+        assertThat(ComparableJournal.events(dir.resolve("run"), GenerationFinished.class))
+                .anySatisfy(g -> assertThat(g.repaired()).isPositive());
+    }
+
+    @Test
+    void distinctChildrenAreNetworksNeverEvaluatedBefore() {
+        OneMaxPlugin plugin = new OneMaxPlugin();
+        Summary summary = run(plan(12), dir.resolve("run"), plugin);
+        List<TrialFinished> trials = ComparableJournal.events(dir.resolve("run"), TrialFinished.class);
+        assertThat(trials).extracting(TrialFinished::genome).doesNotHaveDuplicates();
+        assertThat(summary.cached()).isZero();
+        // every generation after the first trains population - elites new networks
+        assertThat(trials).hasSize(16 + 11 * 14);
+        assertThat(summary.bestValidationAccuracy()).isEqualTo(1.0);
     }
 
     @Test
     void cachedGenomesAreNotTrainedAgain() throws IOException {
         OneMaxPlugin plugin = new OneMaxPlugin();
-        ObjectNode summary = run(plan(12), dir.resolve("run"), plugin);
-        List<JsonNode> trials = events(dir.resolve("run"), "trial-finished");
-        long trained = trials.stream().filter(t -> t.get("status").asText().equals("COMPLETE")).count();
-        long cached = trials.stream().filter(t -> t.get("status").asText().equals("CACHED")).count();
+        // the paper's GA: copies of parents and repeated children go to the cache
+        Plan paperLike = PlanReader.parse(PLAN.formatted(12).replace("\"elites\": 2}", "\"elites\": 2, \"distinctChildren\": false}"),
+                "test", "onemax");
+        Summary summary = run(paperLike, dir.resolve("run"), plugin);
+        List<TrialFinished> trials = ComparableJournal.events(dir.resolve("run"), TrialFinished.class);
+        long trained = trials.stream().filter(t -> t.status() == TrialStatus.COMPLETE).count();
+        long cached = trials.stream().filter(t -> t.status() == TrialStatus.CACHED).count();
         Set<String> unique = new HashSet<>();
-        trials.forEach(t -> unique.add(t.get("genome").asText()));
+        trials.forEach(t -> unique.add(t.genome()));
         assertThat(cached).isPositive();
         assertThat(trained).isEqualTo(unique.size());
         // every search training once per distinct genome, plus the final training
         assertThat(plugin.trainings.get()).isEqualTo(unique.size() + 1);
         assertThat(plugin.trainedGenomes.subList(0, unique.size())).doesNotHaveDuplicates();
-        assertThat(summary.get("cached").asLong()).isEqualTo(cached);
-        assertThat(summary.get("trials").asLong()).isEqualTo(trials.size());
+        assertThat(summary.cached()).isEqualTo(cached);
+        assertThat(summary.trials()).isEqualTo(trials.size());
     }
 
     @Test
@@ -82,16 +120,16 @@ class SearchRunTest {
         // Generations 0-2 evaluate 16 + 14 + 14 genomes; die inside generation 3.
         int[] trainedBeforeDeath = {0};
         dying.crashAt = k -> {
-            boolean inGeneration3 = !events(interrupted, "generation-finished").isEmpty()
-                    && events(interrupted, "generation-finished").size() >= 3;
+            boolean inGeneration3 = !events(interrupted, GenerationFinished.class).isEmpty()
+                    && events(interrupted, GenerationFinished.class).size() >= 3;
             if (inGeneration3) {
                 trainedBeforeDeath[0] = k;
             }
             return inGeneration3;
         };
         assertThatThrownBy(() -> run(plan, interrupted, dying)).isInstanceOf(OneMaxPlugin.SimulatedCrash.class);
-        assertThat(events(interrupted, "generation-finished")).hasSize(3);
-        assertThat(events(interrupted, "run-finished")).isEmpty();
+        assertThat(events(interrupted, GenerationFinished.class)).hasSize(3);
+        assertThat(events(interrupted, RunFinished.class)).isEmpty();
 
         OneMaxPlugin resumed = new OneMaxPlugin();
         run(plan, interrupted, resumed);
@@ -142,27 +180,12 @@ class SearchRunTest {
         assertThat(list(out)).containsExactly(out.resolve("thesis.tex"));
     }
 
-    /** The journal without what differs between processes: times, durations, the folder. */
     static List<String> comparable(Path run) {
-        return Journal.read(run.resolve(Journal.FILE)).stream().map(e -> {
-            ObjectNode copy = e.deepCopy();
-            copy.remove(List.of("time", "startedAt", "seconds", "trainedByThisProcess"));
-            if (copy.has("plan")) {
-                ((ObjectNode) copy.get("plan")).remove("output");
-            }
-            if (copy.has("history")) {
-                copy.get("history").forEach(h -> ((ObjectNode) h).remove(List.of("seconds", "imagesPerSecond")));
-            }
-            return copy.toString();
-        }).toList();
+        return ComparableJournal.of(run);
     }
 
-    static List<JsonNode> events(Path run, String type) {
-        Path file = run.resolve(Journal.FILE);
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        return Journal.read(file).stream().filter(e -> e.get("type").asText().equals(type)).toList();
+    static <T extends io.cnnga.engine.journal.JournalEvent> List<T> events(Path run, Class<T> kind) {
+        return ComparableJournal.events(run, kind);
     }
 
     static List<Path> list(Path d) throws IOException {

@@ -73,12 +73,23 @@ public enum BatchNormStatistics {
      * training set stored class by class is sampled across its classes; all of it when smaller.
      */
     public static ImageSet sample(ImageSet train) {
-        if (train.size() <= SAMPLE_IMAGES) {
+        return sample(train, SAMPLE_IMAGES);
+    }
+
+    /**
+     * At most {@code count} images of {@code train}, evenly spread over it (image
+     * {@code i × size / count} for i = 0 … count − 1); all of it when smaller.
+     */
+    public static ImageSet sample(ImageSet train, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be >= 1, was " + count);
+        }
+        if (train.size() <= count) {
             return train;
         }
-        int[] indices = new int[SAMPLE_IMAGES];
+        int[] indices = new int[count];
         for (int i = 0; i < indices.length; i++) {
-            indices[i] = (int) ((long) i * train.size() / SAMPLE_IMAGES);
+            indices[i] = (int) ((long) i * train.size() / count);
         }
         return train.subset(indices);
     }

@@ -4,6 +4,8 @@ import io.cnnga.api.TrainingFailedException;
 import io.cnnga.api.Batch;
 import io.cnnga.api.TrainingSession;
 import io.cnnga.api.EpochMetrics;
+import io.cnnga.api.Checkpoint;
+import java.util.List;
 
 /**
  * The running totals of one epoch's training steps and the {@link EpochMetrics} they end in: what
@@ -21,7 +23,8 @@ import io.cnnga.api.EpochMetrics;
  * }</pre>
  *
  * <p>Loss and accuracy are averages over images (a short last batch weighs less); images/s count
- * the training steps only; seconds run to {@link #metrics}, validation included.
+ * the training steps only (time given to {@link #notTraining} is left out); seconds run to
+ * {@link #metrics}, validation included.
  */
 public final class EpochTally {
 
@@ -31,6 +34,7 @@ public final class EpochTally {
     private long images;
     private long correct;
     private double lossSum;
+    private long notTrainingNanos;
     private double trainSeconds = Double.NaN;
 
     public EpochTally(int epoch) {
@@ -70,9 +74,14 @@ public final class EpochTally {
         return images;
     }
 
+    /** Time spent between steps on something else (a checkpoint's measurement): not counted in images/s. */
+    public void notTraining(long nanos) {
+        notTrainingNanos += nanos;
+    }
+
     /** Ends the training part: images/s are measured up to here. */
     public void trainingDone() {
-        trainSeconds = (System.nanoTime() - start) / 1e9;
+        trainSeconds = (System.nanoTime() - start - notTrainingNanos) / 1e9;
     }
 
     /**
@@ -82,6 +91,12 @@ public final class EpochTally {
      * @param validationAccuracy 0 without validation
      */
     public EpochMetrics metrics(double validationLoss, double validationAccuracy, boolean complete) {
+        return metrics(validationLoss, validationAccuracy, complete, List.of());
+    }
+
+    /** As {@link #metrics(double, double, boolean)}, with the checkpoints taken during the epoch. */
+    public EpochMetrics metrics(double validationLoss, double validationAccuracy, boolean complete,
+                                List<Checkpoint> checkpoints) {
         if (Double.isNaN(trainSeconds)) {
             trainingDone();
         }
@@ -93,6 +108,7 @@ public final class EpochTally {
                 validationAccuracy,
                 seconds,
                 trainSeconds > 0 ? images / trainSeconds : 0,
-                complete);
+                complete,
+                checkpoints);
     }
 }

@@ -6,6 +6,7 @@ import io.cnnga.api.Backend;
 import io.cnnga.api.support.BackendOptions;
 import io.cnnga.api.support.DeviceChoice;
 import io.cnnga.api.support.MemoryEstimate;
+import io.cnnga.api.support.TrainingLoop;
 import io.cnnga.api.ModelSpec;
 import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.TrainingFailedException;
@@ -60,12 +61,19 @@ public final class PyTorchBackend implements Backend {
 
     @Override
     public TrainingSession open(ModelSpec spec, TrainingConfig config) {
+        return session(spec, config);
+    }
+
+    /** {@link #open}, typed: the shared loop around this backend's steps. */
+    TrainingLoop<PyTorchTrainingSteps> session(ModelSpec spec, TrainingConfig config) {
         DeviceChoice d = config.device() == null ? device : DeviceChoice.parse(config.device());
         Device resolved = resolve(d);
         if (!resolved.isGpu()) {
-            MemoryEstimate.requireFits(spec, config.batchSize(), PyTorchTrainingSession.evalBatch(config.batchSize()));
+            MemoryEstimate.requireFits(spec, config.batchSize(), TrainingLoop.evalBatch(config.batchSize()));
         }
-        return PyTorchTrainingSession.open(engine, spec, config, resolved, options);
+        long seed = options.seedFor(config.seed());
+        return new TrainingLoop<>(spec, config, seed, options.batchNormStatistics(),
+                PyTorchTrainingSteps.open(engine, spec, config, resolved, options, seed));
     }
 
     /** The device {@code auto} means here: {@code gpu:0} with a CUDA libtorch that sees a GPU, else {@code cpu}. */

@@ -8,7 +8,7 @@ import io.cnnga.api.ImageSet;
 import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.TrainingListener;
 import io.cnnga.api.TrainingSession;
-import io.cnnga.backend.tensorflow.ReferenceNetworks;
+import io.cnnga.api.support.ReferenceNetworks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -13,15 +13,15 @@ import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.TrainingListener;
 import io.cnnga.api.TrainingSession;
 import io.cnnga.backend.tensorflow.TensorFlowBackend;
-import io.cnnga.backend.tensorflow.ReferenceNetworks;
+import io.cnnga.api.support.ReferenceNetworks;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code ref-a} (DESIGN §8) trained for one epoch on the first 6,000 Fashion-MNIST training
- * images (batch 32, Adam 0.001, seed 42) by each backend, then tested on all 10,000 test images:
- * the two test accuracies differ by at most {@value #MAX_GAP}, and both learned
- * ({@value #MIN_ACCURACY} or better). Skipped when the dataset folder is absent.
+ * {@code ref-a} ({@link io.cnnga.api.support.ReferenceNetworks}) trained for one epoch on the
+ * first 6,000 Fashion-MNIST training images (batch 32, Adam 0.001, seed 42) by each backend, then
+ * tested on all 10,000 test images: the two test accuracies differ by at most {@value #MAX_GAP},
+ * and both learned ({@value #MIN_ACCURACY} or better). Skipped when the dataset folder is absent.
  *
  * <p>Both backends start from the same weights and see the same batches; their dropout masks
  * differ (each framework's own generator), which is the noise the gap allows for. Measured here

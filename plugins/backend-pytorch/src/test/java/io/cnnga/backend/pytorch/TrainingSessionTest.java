@@ -21,7 +21,8 @@ import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.TrainingFailedException;
 import io.cnnga.api.TrainingListener;
 import io.cnnga.api.TrainingSession;
-import io.cnnga.backend.tensorflow.ReferenceNetworks;
+import io.cnnga.api.support.TrainingLoop;
+import io.cnnga.api.support.ReferenceNetworks;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -119,7 +120,7 @@ class TrainingSessionTest {
 
     @Test
     void evaluationGivesLossAccuracyAndOnePredictionPerImage() {
-        try (TrainingSession s = backend.open(small(), new TrainingConfig(3, 16, 3e-3, 1L, null))) {
+        try (TrainingLoop<PyTorchTrainingSteps> s = backend.session(small(), new TrainingConfig(3, 16, 3e-3, 1L, null))) {
             for (int epoch = 1; epoch <= 3; epoch++) {
                 s.trainEpoch(epoch, STRIPES, null, TrainingListener.NONE);
             }
@@ -133,7 +134,7 @@ class TrainingSessionTest {
             }
             assertThat(e.accuracy()).isEqualTo((double) right / predicted.length);
             assertThat(e.loss()).isFinite().isPositive();
-            float[] p = ((PyTorchTrainingSession) s).probabilities(STRIPES.batch(new int[] {0, 1}).images(), 2);
+            float[] p = s.steps().probabilities(STRIPES.batch(new int[] {0, 1}).images(), 2);
             assertThat(p[0] + p[1]).isCloseTo(1f, within(1e-5f));
             assertThat(p[0] > p[1] ? 0 : 1).isEqualTo(predicted[0]);
         }
@@ -158,11 +159,11 @@ class TrainingSessionTest {
     @Test
     void initialWeightsAreTheTensorFlowBackendsDraw() {
         ModelSpec spec = small();
-        try (PyTorchTrainingSession s = (PyTorchTrainingSession) backend.open(spec, new TrainingConfig(1, 16, 1e-3, 42L, null))) {
+        try (TrainingLoop<PyTorchTrainingSteps> s = backend.session(spec, new TrainingConfig(1, 16, 1e-3, 42L, null))) {
             SplittableRandom random = new SplittableRandom(42L);
             float[] conv = GlorotUniform.sample(new long[] {3, 3, 1, 8}, random);
             float[] conv2 = GlorotUniform.sample(new long[] {3, 3, 8, 16}, random);
-            List<TorchParameter> p = s.network().parameters();
+            List<TorchParameter> p = s.steps().network().parameters();
             assertThat(p.get(0).name()).isEqualTo("conv2d.weight");
             assertThat(p.get(0).value().getShape().getShape()).containsExactly(8, 1, 3, 3);
             assertThat(p.get(0).value().toFloatArray()).containsExactly(TorchLayouts.convToTorch(conv, 3, 1, 8));
@@ -196,10 +197,10 @@ class TrainingSessionTest {
     @Test
     void exportWritesSafetensorsUnderPyTorchNames(@TempDir Path dir) throws Exception {
         ModelSpec spec = small();
-        try (PyTorchTrainingSession s = (PyTorchTrainingSession) backend.open(spec, new TrainingConfig(1, 16, 1e-3, 1L, null))) {
+        try (TrainingLoop<PyTorchTrainingSteps> s = backend.session(spec, new TrainingConfig(1, 16, 1e-3, 1L, null))) {
             s.trainEpoch(1, STRIPES, null, TrainingListener.NONE);
             s.export(dir);
-            byte[] file = Files.readAllBytes(dir.resolve(PyTorchTrainingSession.WEIGHTS_FILE));
+            byte[] file = Files.readAllBytes(dir.resolve(PyTorchTrainingSteps.WEIGHTS_FILE));
             long headerLength = ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
             String header = new String(file, 8, (int) headerLength, StandardCharsets.UTF_8);
             assertThat(header).contains("\"conv2d.weight\"", "\"batch_normalization.running_var\"",
@@ -208,8 +209,8 @@ class TrainingSessionTest {
             // DJL reads the file back, by name, with the trained values.
             try (var manager = TorchTestSupport.engine().newBaseManager()) {
                 var decoded = ai.djl.ndarray.NDList.decode(manager, file);
-                assertThat(decoded).hasSize(s.network().parameters().size());
-                for (TorchParameter p : s.network().parameters()) {
+                assertThat(decoded).hasSize(s.steps().network().parameters().size());
+                for (TorchParameter p : s.steps().network().parameters()) {
                     // isEqualTo compares arrays in one pass; containsExactly diffs them in quadratic time
                     assertThat(decoded.get(p.name()).toFloatArray()).as(p.name()).isEqualTo(p.value().toFloatArray());
                 }

@@ -70,7 +70,7 @@ final class SavedModelExporter {
             // No device in the graph: whoever loads it places it. Writing it needs only the CPU.
             NetworkGraph net = NetworkGraph.inference(graph, spec, DeviceChoice.AUTO);
             try (Session session = new Session(graph, SessionConfig.of(DeviceChoice.CPU, threads))) {
-                TensorFlowTrainingSession.initialize(session, net, weights);
+                TensorFlowTrainingSteps.initialize(session, net, weights);
                 Signature signature = Signature.builder(SIGNATURE)
                         .input(NetworkGraph.IMAGES, net.images)
                         .output(NetworkGraph.PROBABILITIES, net.probabilities)

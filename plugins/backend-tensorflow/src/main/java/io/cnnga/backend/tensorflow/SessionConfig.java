@@ -28,8 +28,10 @@ final class SessionConfig {
 
     /** @param threads intra-op and inter-op threads; 0 lets TensorFlow choose */
     static ConfigProto of(DeviceChoice device, int threads) {
-        if (!FIRST_THREADS.compareAndSet(-1, threads) && FIRST_THREADS.get() != threads
-                && WARNED.compareAndSet(false, true)) {
+        if (FIRST_THREADS.compareAndSet(-1, threads)) {
+            LOG.log(System.Logger.Level.DEBUG, "threads: the first TensorFlow session of this JVM asks for {0} "
+                    + "intra-op and inter-op threads (0: one per core); every later session keeps them", threads);
+        } else if (FIRST_THREADS.get() != threads && WARNED.compareAndSet(false, true)) {
             LOG.log(System.Logger.Level.WARNING, "threads: TensorFlow keeps the thread count of the first "
                     + "session of this JVM ({0}); {1} is ignored", FIRST_THREADS.get(), threads);
         }

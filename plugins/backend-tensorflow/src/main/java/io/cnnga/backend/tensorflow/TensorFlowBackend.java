@@ -5,6 +5,7 @@ import io.cnnga.api.support.BackendOptions;
 import io.cnnga.api.support.DeviceChoice;
 import io.cnnga.api.EventLog;
 import io.cnnga.api.support.MemoryEstimate;
+import io.cnnga.api.support.TrainingLoop;
 import io.cnnga.api.ModelSpec;
 import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.TrainingFailedException;
@@ -65,10 +66,17 @@ public final class TensorFlowBackend implements Backend {
 
     @Override
     public TrainingSession open(ModelSpec spec, TrainingConfig config) {
+        return session(spec, config);
+    }
+
+    /** {@link #open}, typed: the shared loop around this backend's steps. */
+    TrainingLoop<TensorFlowTrainingSteps> session(ModelSpec spec, TrainingConfig config) {
         DeviceChoice d = config.device() == null ? device : DeviceChoice.parse(config.device());
         requireAvailable(d);
-        MemoryEstimate.requireFits(spec, config.batchSize(), TensorFlowTrainingSession.evalBatch(config.batchSize()));
-        return TensorFlowTrainingSession.open(spec, config, d, onCpu(d), options);
+        MemoryEstimate.requireFits(spec, config.batchSize(), TrainingLoop.evalBatch(config.batchSize()));
+        long seed = options.seedFor(config.seed());
+        return new TrainingLoop<>(spec, config, seed, options.batchNormStatistics(),
+                TensorFlowTrainingSteps.open(spec, config, d, onCpu(d), options, seed));
     }
 
     /** Event files written by TensorFlow's summary ops, on the CPU. */
@@ -103,7 +111,7 @@ public final class TensorFlowBackend implements Backend {
         return switch (d.kind()) {
             case CPU -> true;
             case GPU -> false;
-            case AUTO -> !deviceProblems.computeIfAbsent(new DeviceChoice(DeviceChoice.Kind.GPU, 0), TensorFlowBackend::probe).isEmpty();
+            case AUTO -> !deviceProblems.computeIfAbsent(new DeviceChoice(DeviceChoice.Kind.GPU, 0), this::probe).isEmpty();
         };
     }
 
@@ -112,18 +120,22 @@ public final class TensorFlowBackend implements Backend {
         if (!d.isGpu()) {
             return;
         }
-        String problem = deviceProblems.computeIfAbsent(d, TensorFlowBackend::probe);
+        String problem = deviceProblems.computeIfAbsent(d, this::probe);
         if (!problem.isEmpty()) {
             throw new TrainingFailedException("device " + d + " is not available: " + problem);
         }
     }
 
-    /** Runs a constant on the device without soft placement; "" when it works, else why not. */
-    private static String probe(DeviceChoice d) {
+    /**
+     * Runs a constant on the device without soft placement; "" when it works, else why not. With
+     * {@code device: auto} this is the JVM's first TensorFlow session, which fixes the thread pools
+     * for every later one: it asks for the configured threads.
+     */
+    private String probe(DeviceChoice d) {
         try (Graph g = new Graph()) {
             Ops tf = DevicePlacement.on(Ops.create(g), d);
             var value = tf.withName("probe").identity(tf.constant(1f));
-            ConfigProto config = SessionConfig.of(d, 0).toBuilder().setAllowSoftPlacement(false).build();
+            ConfigProto config = SessionConfig.of(d, options.threads()).toBuilder().setAllowSoftPlacement(false).build();
             try (Session s = new Session(g, config); Result ignored = s.runner().fetch(value).run()) {
                 return "";
             }

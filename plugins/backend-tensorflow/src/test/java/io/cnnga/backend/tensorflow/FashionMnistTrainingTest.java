@@ -11,6 +11,7 @@ import io.cnnga.api.ImageSet;
 import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.TrainingListener;
 import io.cnnga.api.TrainingSession;
+import io.cnnga.api.support.ReferenceNetworks;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

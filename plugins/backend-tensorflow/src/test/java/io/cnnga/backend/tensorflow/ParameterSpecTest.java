@@ -3,6 +3,7 @@ package io.cnnga.backend.tensorflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cnnga.api.ModelSpec;
+import io.cnnga.api.support.ReferenceNetworks;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -13,6 +13,7 @@ import io.cnnga.api.ModelSpec;
 import io.cnnga.api.Padding;
 import io.cnnga.api.TrainingListener;
 import io.cnnga.api.TrainingSession;
+import io.cnnga.api.support.TrainingLoop;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,11 +56,11 @@ class SavedModelExportTest {
         float[] expected;
         Evaluation evaluation;
         try (TensorFlowBackend backend = Shapes.cpuBackend();
-             TrainingSession session = backend.open(network(), Shapes.config(16, 3e-3))) {
+             TrainingLoop<TensorFlowTrainingSteps> session = backend.session(network(), Shapes.config(16, 3e-3))) {
             session.trainEpoch(1, data, probe, TrainingListener.NONE);
             session.trainEpoch(2, data, probe, TrainingListener.NONE);
             Batch all = probe.batch(range(probe.size()));
-            expected = ((TensorFlowTrainingSession) session).probabilities(all.images(), all.size());
+            expected = session.steps().probabilities(all.images(), all.size());
             evaluation = session.evaluate(probe);
             session.export(model);
         }

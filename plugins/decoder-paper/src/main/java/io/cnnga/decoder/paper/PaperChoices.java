@@ -38,7 +38,7 @@ import java.util.List;
 public record PaperChoices(List<Integer> filters, List<Integer> scales, List<Integer> kernels,
                            List<Integer> depths, List<Double> dropouts, List<ActivationFunction> activations) {
 
-    /** The tables of the paper (and DESIGN §5); depth value 7 appears twice to fill 3 bits. */
+    /** The tables of the paper; depth value 7 appears twice to fill 3 bits. */
     public static final PaperChoices PAPER = new PaperChoices(
             List.of(16, 24, 32, 48),
             List.of(1, 2, 3, 4),

@@ -19,7 +19,7 @@ import io.cnnga.api.Shape;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN §5's worked example, decoded by the paper decoder with its default tables. */
+/** The README's worked example (01010001110010011100), decoded by the paper decoder with its default tables. */
 class PaperDecoderWorkedExampleTest {
 
     private static final Genome EXAMPLE = Genome.of("01010001110010011100");

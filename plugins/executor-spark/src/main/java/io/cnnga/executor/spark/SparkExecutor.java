@@ -2,12 +2,10 @@ package io.cnnga.executor.spark;
 
 import io.cnnga.api.ExecutionContext;
 import io.cnnga.api.Executor;
-import io.cnnga.api.InvalidInputException;
+import io.cnnga.api.RemoteTrials;
 import io.cnnga.api.Trial;
 import io.cnnga.api.TrialListener;
 import io.cnnga.api.TrialResult;
-import io.cnnga.engine.executor.EngineProcess;
-import io.cnnga.engine.executor.TrialRequest;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -40,9 +38,9 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>The driver is this JVM; it keeps the journal, so a run resumes exactly as with the local
- * executor. Tasks receive the plan's JSON and the trial's genome and config
- * ({@link TrialRequest}) and train with the engine's worker on the executors, which build the
- * dataset from the plan's dataset plugin themselves: its path must be visible there. The Spark
+ * executor. Tasks receive the engine's request for their trial and its
+ * {@link io.cnnga.api.RemoteWorker}, which trains it with the engine on the executor, where it
+ * builds the dataset from the plan's dataset plugin: the data's path must be visible there. The Spark
  * application lives from the first generation until {@link #close()}. Spark's classes are loaded
  * through this plugin's class loader, so every call into Spark runs with it as the thread's
  * context class loader.
@@ -78,14 +76,14 @@ final class SparkExecutor implements Executor {
     }
 
     private List<TrialResult> evaluateOnSpark(List<Trial> trials, ExecutionContext context) {
-        JavaSparkContext sc = sparkContext();
+        RemoteTrials remote = context.remote();
+        JavaSparkContext sc = sparkContext(remote);
         int n = trials.size();
         List<String> requests = new ArrayList<>(n);
         for (Trial trial : trials) {
-            requests.add(TrialRequest.write(context.planJson(), trial));
+            requests.add(remote.request(trial));
         }
-        List<String> pluginDirs = EngineProcess.pluginDirs().stream().map(Path::toString).toList();
-        JavaRDD<String> outcomes = sc.parallelize(requests, n).map(new TrialTask(pluginDirs));
+        JavaRDD<String> outcomes = sc.parallelize(requests, n).map(new TrialTask(remote.worker()));
 
         String token = UUID.randomUUID().toString();
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -103,7 +101,7 @@ final class SparkExecutor implements Executor {
                 Trial trial = trials.get(i);
                 jobs.submit(() -> events.add(runJob(sc, outcomes, index, trial, token)));
             }
-            return collect(trials, events, context.listener(), () -> sc.sc().isStopped());
+            return collect(trials, events, remote, context.listener(), () -> sc.sc().isStopped());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             sc.cancelAllJobs();
@@ -128,8 +126,9 @@ final class SparkExecutor implements Executor {
     }
 
     /** Tells the listener of starts and results as they come, one call at a time; results in order. */
-    private static List<TrialResult> collect(List<Trial> trials, BlockingQueue<Event> events, TrialListener listener,
-                                             BooleanSupplier applicationStopped) throws InterruptedException {
+    private static List<TrialResult> collect(List<Trial> trials, BlockingQueue<Event> events, RemoteTrials remote,
+                                             TrialListener listener, BooleanSupplier applicationStopped)
+            throws InterruptedException {
         int n = trials.size();
         TrialResult[] results = new TrialResult[n];
         boolean[] started = new boolean[n];
@@ -161,7 +160,7 @@ final class SparkExecutor implements Executor {
             if (event.started()) {
                 continue;
             }
-            TrialResult result = resultOf(trial, event);
+            TrialResult result = resultOf(trial, event, remote);
             results[event.index()] = result;
             finished++;
             listener.finished(result);
@@ -169,7 +168,7 @@ final class SparkExecutor implements Executor {
         return List.of(results);
     }
 
-    private static TrialResult resultOf(Trial trial, Event event) {
+    private static TrialResult resultOf(Trial trial, Event event, RemoteTrials remote) {
         if (event.error() != null) {
             return TrialResult.failed(trial, List.of(), event.seconds(), "the Spark job of this trial failed: "
                     + firstLine(event.error()));
@@ -178,28 +177,28 @@ final class SparkExecutor implements Executor {
         if (outcome.failure() != null) {
             return TrialResult.failed(trial, List.of(), outcome.seconds(), outcome.failure());
         }
-        try {
-            return TrialRequest.readResult(outcome.resultJson(), trial);
-        } catch (InvalidInputException e) {
-            return TrialResult.failed(trial, List.of(), outcome.seconds(), outcome.executor() + ": " + e.getMessage());
-        }
+        return remote.result(trial, outcome.answer());
     }
 
-    private synchronized JavaSparkContext sparkContext() {
+    private synchronized JavaSparkContext sparkContext(RemoteTrials remote) {
         if (spark != null && spark.sc().isStopped()) {
             throw new IllegalStateException("the Spark application of this run has stopped (see Spark's log); "
                     + "resume the run once the cluster is back");
         }
         if (spark == null) {
-            spark = new JavaSparkContext(sparkConf());
+            spark = new JavaSparkContext(sparkConf(remote.classPath()));
             starts = new TrialStarts();
             spark.sc().addSparkListener(starts);
         }
         return spark;
     }
 
-    /** The application's settings: the plan's choices, then the plan's {@code conf}, which wins. */
-    SparkConf sparkConf() {
+    /**
+     * The application's settings: the plan's choices, then the plan's {@code conf}, which wins.
+     *
+     * @param engineClassPath what executors in other JVMs need besides this plugin ({@link RemoteTrials#classPath()})
+     */
+    SparkConf sparkConf(List<String> engineClassPath) {
         SparkConf conf = new SparkConf()
                 .setMaster(settings.sparkMaster())
                 .setAppName(settings.appName())
@@ -218,15 +217,15 @@ final class SparkExecutor implements Executor {
             conf.set("spark.executor.resource.gpu.amount", Long.toString((long) Math.ceil(settings.gpusPerTask())));
         }
         if (!settings.inThisJvm()) {
-            shipEngine(conf);
+            shipEngine(conf, engineClassPath);
         }
         settings.conf().forEach(conf::set);
         return conf;
     }
 
     /** Executors in other JVMs need the engine, its plugins and this plugin on their class path. */
-    private void shipEngine(SparkConf conf) {
-        List<String> entries = new ArrayList<>(EngineProcess.classPath());
+    private void shipEngine(SparkConf conf, List<String> engineClassPath) {
+        List<String> entries = new ArrayList<>(engineClassPath);
         String own = ownLocation();
         if (own != null && !entries.contains(own)) {
             entries.add(own);

@@ -1,38 +1,36 @@
 package io.cnnga.executor.spark;
 
+import io.cnnga.api.RemoteWorker;
 import io.cnnga.api.TrainingListener;
-import io.cnnga.engine.executor.TrialRequest;
-import io.cnnga.engine.executor.TrialWorker;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.resource.ResourceInformation;
 
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
-
 /**
  * The body of a Spark task: trains the trial of its partition with the engine's
- * {@link TrialWorker}, which builds the plan's dataset and backend once per executor JVM.
+ * {@link RemoteWorker}, which travels inside this function and builds the plan's dataset and
+ * backend once per executor JVM.
  *
  * <pre>{@code
- * JavaRDD<String> outcomes = requests.map(new TrialTask(List.of("/opt/cnnga/plugins.d")));
+ * JavaRDD<String> outcomes = requests.map(new TrialTask(context.remote().worker()));
  * }</pre>
  *
  * <p>It catches everything — a training that throws, data missing on this node, even an
  * executor without the engine's classes — and returns a failure for that trial: Spark's retry
- * would redo hours of training, and one bad trial must not fail the stage. With GPU scheduling,
- * the GPU Spark assigned to the task ({@code TaskContext.resources()}) becomes the trial's device.
+ * would redo hours of training, and one bad trial must not fail the stage. (A task whose
+ * executor dies is another matter: Spark retries it if {@code maxFailures} allows.) With GPU
+ * scheduling, the GPU Spark assigned to the task ({@code TaskContext.resources()}) becomes the
+ * trial's device.
  */
 final class TrialTask implements Function<String, String> {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    private final String[] pluginDirs;
+    private final RemoteWorker worker;
 
-    TrialTask(List<String> pluginDirs) {
-        this.pluginDirs = pluginDirs.toArray(String[]::new);
+    TrialTask(RemoteWorker worker) {
+        this.worker = worker;
     }
 
     @Override
@@ -42,14 +40,12 @@ final class TrialTask implements Function<String, String> {
         String device = "";
         try {
             device = assignedGpu();
-            String placed = device.isEmpty() ? request : TrialRequest.withDevice(request, device);
-            List<Path> dirs = Arrays.stream(pluginDirs).map(Path::of).toList();
-            String result = TrialWorker.run(placed, dirs, TrainingListener.NONE);
-            return TaskOutcome.result(executor, device, seconds(start), result).encode();
-        } catch (LinkageError e) {
+            String answer = worker.run(request, device.isEmpty() ? null : device, TrainingListener.NONE);
+            return TaskOutcome.answer(executor, device, seconds(start), answer).encode();
+        } catch (LinkageError | IllegalStateException e) {
             return TaskOutcome.failure(executor, device, seconds(start), "the Spark executor on " + executor
-                    + " cannot load the cnnga engine (" + e + "); ship it with \"shipJars\": true or install it on every node")
-                    .encode();
+                    + " cannot run the cnnga engine (" + e.getMessage() + "); ship it with \"shipJars\": true "
+                    + "or install it on every node").encode();
         } catch (RuntimeException | Error e) {
             String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
             return TaskOutcome.failure(executor, device, seconds(start), "the Spark task on " + executor + " threw "

@@ -2,6 +2,7 @@ package io.cnnga.executor.spark;
 
 import io.cnnga.api.InvalidOptionException;
 import io.cnnga.api.Options;
+import io.cnnga.engine.executor.EngineRemoteTrials;
 import org.apache.spark.SparkConf;
 import org.apache.spark.scheduler.ExternalClusterManager;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SparkExecutorFactoryTest {
 
+    /** This JVM's class path, as the engine would give it to the executor. */
+    static final List<String> ENGINE = EngineRemoteTrials.forThisProcess("{}").classPath();
+
     static SparkExecutor create(Map<String, Object> options) {
         return (SparkExecutor) new SparkExecutorFactory().create(Options.of("executor.options", options));
     }
@@ -26,7 +30,7 @@ class SparkExecutorFactoryTest {
         assertThat(s.maxFailures()).isEqualTo(1);
         assertThat(s.gpusPerTask()).isZero();
         assertThat(s.shipJars()).isTrue();
-        SparkConf conf = create(Map.of()).sparkConf();
+        SparkConf conf = create(Map.of()).sparkConf(ENGINE);
         assertThat(conf.get("spark.task.maxFailures")).isEqualTo("1");
         assertThat(conf.get("spark.ui.enabled")).isEqualTo("false");
         assertThat(conf.contains("spark.jars")).isFalse();
@@ -34,17 +38,17 @@ class SparkExecutorFactoryTest {
 
     @Test
     void localMasterCarriesTheRetriesItself() {
-        assertThat(create(Map.of("master", "local[2]", "maxFailures", 3)).sparkConf().get("spark.master"))
+        assertThat(create(Map.of("master", "local[2]", "maxFailures", 3)).sparkConf(ENGINE).get("spark.master"))
                 .isEqualTo("local[2,3]");
-        assertThat(create(Map.of("master", "local[2]")).sparkConf().get("spark.master")).isEqualTo("local[2]");
-        assertThat(create(Map.of("master", "local", "maxFailures", 2)).sparkConf().get("spark.master"))
+        assertThat(create(Map.of("master", "local[2]")).sparkConf(ENGINE).get("spark.master")).isEqualTo("local[2]");
+        assertThat(create(Map.of("master", "local", "maxFailures", 2)).sparkConf(ENGINE).get("spark.master"))
                 .isEqualTo("local[1,2]");
     }
 
     @Test
     void gpusMapToSparkResourceScheduling() {
         SparkConf conf = create(Map.of("master", "spark://head:7077", "gpusPerTask", 1,
-                "conf", Map.of("spark.executor.memory", "8g", "spark.executor.cores", 4))).sparkConf();
+                "conf", Map.of("spark.executor.memory", "8g", "spark.executor.cores", 4))).sparkConf(ENGINE);
         assertThat(conf.get("spark.task.resource.gpu.amount")).isEqualTo("1");
         assertThat(conf.get("spark.executor.resource.gpu.amount")).isEqualTo("1");
         assertThat(conf.get("spark.executor.memory")).isEqualTo("8g");
@@ -55,7 +59,7 @@ class SparkExecutorFactoryTest {
 
     @Test
     void sharedInstallationPutsTheEngineOnTheExecutorsClassPath() {
-        SparkConf conf = create(Map.of("master", "spark://head:7077", "shipJars", false)).sparkConf();
+        SparkConf conf = create(Map.of("master", "spark://head:7077", "shipJars", false)).sparkConf(ENGINE);
         assertThat(conf.contains("spark.jars")).isFalse();
         assertThat(conf.get("spark.executor.extraClassPath")).contains("classes");
     }

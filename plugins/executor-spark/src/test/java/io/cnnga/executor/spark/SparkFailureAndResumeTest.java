@@ -1,7 +1,5 @@
 package io.cnnga.executor.spark;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cnnga.api.DataInfo;
 import io.cnnga.api.Decoder;
 import io.cnnga.api.ExecutionContext;
@@ -14,10 +12,15 @@ import io.cnnga.api.TrialListener;
 import io.cnnga.api.TrialResult;
 import io.cnnga.api.TrialStatus;
 import io.cnnga.engine.evolution.GenerationReport;
+import io.cnnga.engine.executor.EngineRemoteTrials;
 import io.cnnga.engine.plan.Plan;
 import io.cnnga.engine.plan.PlanReader;
 import io.cnnga.engine.plugin.PluginRegistry;
-import io.cnnga.engine.run.Journal;
+import io.cnnga.api.TrialStatus;
+import io.cnnga.engine.journal.GenerationFinished;
+import io.cnnga.engine.journal.RunFinished;
+import io.cnnga.engine.journal.Summary;
+import io.cnnga.engine.journal.TrialFinished;
 import io.cnnga.engine.run.RunConsole;
 import io.cnnga.engine.run.SearchRun;
 import org.junit.jupiter.api.Test;
@@ -55,25 +58,25 @@ class SparkFailureAndResumeTest {
         return PlanReader.parse(PLAN, "test", "exploding");
     }
 
-    static ObjectNode run(Path out, RunConsole console) {
+    static Summary run(Path out, RunConsole console) {
         return new SearchRun(plan(), PluginRegistry.load(List.of()), console).execute(out);
     }
 
     @Test
     void trialThatThrowsInsideItsTaskFailsWithItsReasonAndTheRunCompletes() {
-        ObjectNode summary = run(dir.resolve("run"), RunConsole.silent());
+        Summary summary = run(dir.resolve("run"), RunConsole.silent());
 
-        List<JsonNode> trials = events(dir.resolve("run"), "trial-finished");
-        List<JsonNode> failed = trials.stream().filter(t -> t.get("status").asText().equals("FAILED")).toList();
+        List<TrialFinished> trials = RunJournal.events(dir.resolve("run"), TrialFinished.class);
+        List<TrialFinished> failed = trials.stream().filter(t -> t.status() == TrialStatus.FAILED).toList();
         assertThat(failed).isNotEmpty().allSatisfy(t -> {
-            assertThat(t.get("genome").asText()).startsWith("1");
-            assertThat(t.get("reason").asText()).isEqualTo("Explosion: exploded on purpose training " + t.get("genome").asText());
+            assertThat(t.genome()).startsWith("1");
+            assertThat(t.reason()).isEqualTo("Explosion: exploded on purpose training " + t.genome());
         });
-        assertThat(trials).filteredOn(t -> t.get("status").asText().equals("COMPLETE"))
-                .isNotEmpty().allSatisfy(t -> assertThat(t.get("genome").asText()).startsWith("0"));
-        assertThat(events(dir.resolve("run"), "run-finished")).hasSize(1);
-        assertThat(summary.get("failed").asInt()).isEqualTo(failed.size());
-        assertThat(summary.get("bestGenome").asText()).startsWith("0");
+        assertThat(trials).filteredOn(t -> t.status() == TrialStatus.COMPLETE)
+                .isNotEmpty().allSatisfy(t -> assertThat(t.genome()).startsWith("0"));
+        assertThat(RunJournal.events(dir.resolve("run"), RunFinished.class)).hasSize(1);
+        assertThat(summary.failed()).isEqualTo(failed.size());
+        assertThat(summary.bestGenome()).startsWith("0");
     }
 
     @Test
@@ -90,11 +93,11 @@ class SparkFailureAndResumeTest {
         };
         Path interrupted = dir.resolve("interrupted");
         assertThatThrownBy(() -> run(interrupted, dying)).hasMessageContaining("simulated kill");
-        assertThat(events(interrupted, "generation-finished")).hasSize(2);
-        assertThat(events(interrupted, "run-finished")).isEmpty();
+        assertThat(RunJournal.events(interrupted, GenerationFinished.class)).hasSize(2);
+        assertThat(RunJournal.events(interrupted, RunFinished.class)).isEmpty();
 
         run(interrupted, RunConsole.silent());
-        assertThat(comparable(interrupted)).isEqualTo(comparable(dir.resolve("straight")));
+        assertThat(RunJournal.comparable(interrupted)).isEqualTo(RunJournal.comparable(dir.resolve("straight")));
     }
 
     @Test
@@ -125,9 +128,9 @@ class SparkFailureAndResumeTest {
         };
         List<TrialResult> results;
         try (Executor spark = new SparkExecutorFactory().create(Options.of("executor.options", Map.of("master", "local[2]")))) {
-            results = spark.evaluate(trials, new ExecutionContext(missingData, (t, l) -> {
+            results = spark.evaluate(trials, new ExecutionContext((t, l) -> {
                 throw new AssertionError("the driver's runner is not used by Spark");
-            }, listener));
+            }, listener, EngineRemoteTrials.forThisProcess(missingData)));
         }
         assertThat(results).extracting(TrialResult::index).containsExactly(0, 1, 2);
         assertThat(results).allSatisfy(r -> {
@@ -140,33 +143,4 @@ class SparkFailureAndResumeTest {
         }
     }
 
-    static List<JsonNode> events(Path run, String type) {
-        return Journal.read(run.resolve(Journal.FILE)).stream().filter(e -> e.get("type").asText().equals(type)).toList();
-    }
-
-    /** The journal without times and durations; trial events sorted within their generation. */
-    static List<String> comparable(Path run) {
-        List<String> lines = new ArrayList<>();
-        List<String> trials = new ArrayList<>();
-        for (JsonNode e : Journal.read(run.resolve(Journal.FILE))) {
-            ObjectNode copy = e.deepCopy();
-            copy.remove(List.of("time", "startedAt", "seconds", "trainedByThisProcess"));
-            if (copy.has("plan")) {
-                ((ObjectNode) copy.get("plan")).remove("output");
-            }
-            if (copy.has("history")) {
-                copy.get("history").forEach(h -> ((ObjectNode) h).remove(List.of("seconds", "imagesPerSecond")));
-            }
-            if (copy.get("type").asText().equals("trial-finished")) {
-                trials.add(copy.toString());
-                continue;
-            }
-            Collections.sort(trials);
-            lines.addAll(trials);
-            trials.clear();
-            lines.add(copy.toString());
-        }
-        lines.addAll(trials);
-        return lines;
-    }
 }

@@ -1,19 +1,19 @@
 package io.cnnga.executor.spark;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.cnnga.engine.plan.Plan;
 import io.cnnga.engine.plan.PlanReader;
 import io.cnnga.engine.plugin.PluginRegistry;
-import io.cnnga.engine.run.Journal;
+import io.cnnga.api.TrialStatus;
+import io.cnnga.engine.journal.GenerationFinished;
+import io.cnnga.engine.journal.RunStarted;
+import io.cnnga.engine.journal.TrialFinished;
 import io.cnnga.engine.run.RunConsole;
 import io.cnnga.engine.run.SearchRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * }</pre>
  *
  * <p>A local cluster launches its executors from {@code $SPARK_HOME/jars}; the test fills such a
- * folder (the module's surefire sets {@code SPARK_HOME} to {@code target/spark-home}) from its own
- * class path, and the executors get the engine through
+ * folder ({@link SparkHome}) from its own class path, and the executors get the engine through
  * {@code spark.executor.extraClassPath} ({@code "shipJars": false}: same machine, same paths).
  */
 @EnabledIfSystemProperty(named = "cnnga.sparkScaling", matches = "true")
@@ -57,7 +56,7 @@ class SparkScalingBenchmarkTest {
     @Test
     void oneGenerationWithOneAndTwoExecutors() throws IOException {
         Path sparkHome = Path.of(System.getenv("SPARK_HOME"));
-        sparkHome(sparkHome);
+        SparkHome.fill(sparkHome);
         int threads = Integer.getInteger("cnnga.sparkScaling.threads", 0);
         StringBuilder report = new StringBuilder();
         for (String executors : System.getProperty("cnnga.sparkScaling.executors", "1,2").split(",")) {
@@ -76,38 +75,19 @@ class SparkScalingBenchmarkTest {
 
     /** Generation wall time (Spark application start included) and the span of its trainings. */
     static String describe(String executors, Path run) {
-        List<JsonNode> events = Journal.read(run.resolve(Journal.FILE));
-        Instant started = time(events, "run-started", "time");
-        Instant generationDone = time(events, "generation-finished", "time");
-        List<JsonNode> trials = events.stream().filter(e -> e.get("type").asText().equals("trial-finished")).toList();
-        assertThat(trials).isNotEmpty().allSatisfy(t -> assertThat(t.get("status").asText()).isEqualTo("COMPLETE"));
-        Instant firstStart = trials.stream().map(t -> Instant.parse(t.get("startedAt").asText())).min(Instant::compareTo).orElseThrow();
-        Instant lastEnd = trials.stream().map(t -> Instant.parse(t.get("time").asText())).max(Instant::compareTo).orElseThrow();
-        double training = trials.stream().mapToDouble(t -> t.get("seconds").asDouble()).sum();
+        Instant started = RunJournal.events(run, RunStarted.class).get(0).time();
+        Instant generationDone = RunJournal.events(run, GenerationFinished.class).get(0).time();
+        List<TrialFinished> trials = RunJournal.events(run, TrialFinished.class);
+        assertThat(trials).isNotEmpty().allSatisfy(t -> assertThat(t.status()).isEqualTo(TrialStatus.COMPLETE));
+        Instant firstStart = trials.stream().map(TrialFinished::startedAt).min(Instant::compareTo).orElseThrow();
+        Instant lastEnd = trials.stream().map(TrialFinished::time).max(Instant::compareTo).orElseThrow();
+        double training = trials.stream().mapToDouble(TrialFinished::seconds).sum();
         return String.format(Locale.ROOT, "executors %s: generation %.1f s wall (Spark start included), trials %.1f s "
                         + "from first start to last end, %.1f s of training summed over %d trials",
                 executors, seconds(started, generationDone), seconds(firstStart, lastEnd), training, trials.size());
     }
 
-    private static Instant time(List<JsonNode> events, String type, String field) {
-        return events.stream().filter(e -> e.get("type").asText().equals(type)).map(e -> Instant.parse(e.get(field).asText()))
-                .findFirst().orElseThrow();
-    }
-
     private static double seconds(Instant from, Instant to) {
         return Duration.between(from, to).toMillis() / 1000.0;
-    }
-
-    /** Fills a Spark home whose jars/ holds this class path's JARs: what a local cluster's workers launch executors from. */
-    static void sparkHome(Path home) throws IOException {
-        Path jars = Files.createDirectories(home.resolve("jars"));
-        // Spark's launcher reads the Scala version off a build folder where there is no release file.
-        Files.createDirectories(home.resolve("launcher/target/scala-2.13"));
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path jar = Path.of(entry);
-            if (entry.endsWith(".jar") && Files.isRegularFile(jar) && !Files.exists(jars.resolve(jar.getFileName()))) {
-                Files.createSymbolicLink(jars.resolve(jar.getFileName()), jar);
-            }
-        }
     }
 }

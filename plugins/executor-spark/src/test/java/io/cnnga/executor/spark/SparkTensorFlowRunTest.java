@@ -1,11 +1,11 @@
 package io.cnnga.executor.spark;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cnnga.engine.plan.Plan;
 import io.cnnga.engine.plan.PlanReader;
 import io.cnnga.engine.plugin.PluginRegistry;
-import io.cnnga.engine.run.Journal;
+import io.cnnga.api.TrialStatus;
+import io.cnnga.engine.journal.Summary;
+import io.cnnga.engine.journal.TrialFinished;
 import io.cnnga.engine.run.RunConsole;
 import io.cnnga.engine.run.SearchRun;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class SparkTensorFlowRunTest {
     @TempDir
     Path dir;
 
-    static ObjectNode run(String executor, int finalEpochs, Path out) {
+    static Summary run(String executor, int finalEpochs, Path out) {
         Plan plan = PlanReader.parse(PLAN.formatted(FASHION_MNIST, executor, finalEpochs), "test", "spark-fashion");
         return new SearchRun(plan, PluginRegistry.load(List.of()), RunConsole.silent()).execute(out);
     }
@@ -56,14 +56,14 @@ class SparkTensorFlowRunTest {
                 "Fashion-MNIST not installed in " + FASHION_MNIST);
         run("{\"id\": \"local\"}", 0, dir.resolve("local"));
         int tasksBefore = TaskCounter.SUCCEEDED.get();
-        ObjectNode summary = run("""
+        Summary summary = run("""
                 {"id": "spark", "options": {"master": "local[2]",
                  "conf": {"spark.extraListeners": "io.cnnga.executor.spark.TaskCounter"}}}""", 1, dir.resolve("spark"));
 
-        assertThat(genomes(dir.resolve("spark"))).isEqualTo(genomes(dir.resolve("local")));
-        assertThat(fitness(dir.resolve("spark"))).isEqualTo(fitness(dir.resolve("local")));
-        long trained = events(dir.resolve("spark"), "trial-finished").stream()
-                .filter(t -> t.get("status").asText().equals("COMPLETE")).count();
+        assertThat(RunJournal.genomes(dir.resolve("spark"))).isEqualTo(RunJournal.genomes(dir.resolve("local")));
+        assertThat(RunJournal.fitness(dir.resolve("spark"))).isEqualTo(RunJournal.fitness(dir.resolve("local")));
+        long trained = RunJournal.events(dir.resolve("spark"), TrialFinished.class).stream()
+                .filter(t -> t.status() == TrialStatus.COMPLETE).count();
         assertThat(trained).isGreaterThanOrEqualTo(4);
         assertThat(TaskCounter.SUCCEEDED.get() - tasksBefore).isEqualTo((int) trained);
 
@@ -71,26 +71,7 @@ class SparkTensorFlowRunTest {
         Class<?> configProto = Class.forName("org.tensorflow.proto.ConfigProto");
         assertThat(Class.forName("com.google.protobuf.RuntimeVersion").getField("MAJOR").get(null)).isEqualTo(4);
         assertThat(configProto.getSuperclass().getName()).isEqualTo("com.google.protobuf.GeneratedMessageV3");
-        assertThat(summary.get("testAccuracy").asDouble()).isGreaterThan(0.3);
+        assertThat(summary.testAccuracy()).isGreaterThan(0.3);
         assertThat(dir.resolve("spark/model/saved_model.pb")).isNotEmptyFile();
-    }
-
-    static List<JsonNode> events(Path run, String type) {
-        return Journal.read(run.resolve(Journal.FILE)).stream().filter(e -> e.get("type").asText().equals(type)).toList();
-    }
-
-    /** generation/index → genome, and each generation's population, whatever order trials finished in. */
-    static Map<String, String> genomes(Path run) {
-        Map<String, String> genomes = new TreeMap<>();
-        events(run, "trial-finished").forEach(t -> genomes.put(t.get("generation") + "/" + t.get("index"), t.get("genome").asText()));
-        events(run, "generation-finished").forEach(g -> genomes.put(g.get("generation") + "/population",
-                g.get("population").toString()));
-        return genomes;
-    }
-
-    static Map<String, Double> fitness(Path run) {
-        Map<String, Double> fitness = new TreeMap<>();
-        events(run, "trial-finished").forEach(t -> fitness.put(t.get("generation") + "/" + t.get("index"), t.get("fitness").asDouble()));
-        return fitness;
     }
 }

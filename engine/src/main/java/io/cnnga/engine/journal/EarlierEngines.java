@@ -1,0 +1,50 @@
+package io.cnnga.engine.journal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import java.util.List;
+
+/**
+ * What a plan recorded by an earlier engine meant. A recorded plan is complete (every key, its
+ * default filled in), so a key missing from it was added to the engine later: the run was made
+ * with the behaviour before that key, not with today's default, and must resume with it.
+ *
+ * <pre>{@code
+ * ObjectNode plan = EarlierEngines.complete(recorded);   // "repair": "redraw" where it was missing
+ * }</pre>
+ */
+final class EarlierEngines {
+
+    /**
+     * A key a later engine added, and the value that says what engines before it did.
+     *
+     * @param section the plan's section ({@code search}, ...)
+     * @param key     the key in it
+     * @param before  what engines without the key did
+     */
+    private record AddedKey(String section, String key, JsonNode before) {
+    }
+
+    private static final List<AddedKey> ADDED = List.of(
+            new AddedKey("search", "strategy", TextNode.valueOf("ga")),
+            new AddedKey("search", "repair", TextNode.valueOf("redraw")),
+            new AddedKey("search", "distinctChildren", BooleanNode.FALSE));
+
+    private EarlierEngines() {
+    }
+
+    /** {@code plan} with every key added since it was recorded set to what its engine did. */
+    static ObjectNode complete(ObjectNode plan) {
+        ObjectNode out = plan.deepCopy();
+        for (AddedKey added : ADDED) {
+            JsonNode section = out.get(added.section());
+            if (section instanceof ObjectNode object && !object.has(added.key())) {
+                object.set(added.key(), added.before());
+            }
+        }
+        return out;
+    }
+}

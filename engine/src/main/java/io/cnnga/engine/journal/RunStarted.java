@@ -1,0 +1,73 @@
+package io.cnnga.engine.journal;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cnnga.engine.plan.Plan;
+import io.cnnga.engine.plan.PlanReader;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The journal's first event: the resolved plan and the sizes of the data the run works on.
+ *
+ * <pre>{@code
+ * journal.append(new RunStarted(Instant.now(), (ObjectNode) mapper.readTree(planJson), 20,
+ *         54_000, 12_000, 6_000, 10_000));
+ * }</pre>
+ *
+ * @param time         when the run started
+ * @param plan         the resolved plan, as the run's {@code plan.json} holds it
+ * @param genomeLength bits per genome
+ * @param train        images of the training split (what the final network trains on)
+ * @param trialTrain   images each search trial trains on ({@code search.trainLimit})
+ * @param validation   images of the validation split
+ * @param test         images of the test split
+ */
+@JsonPropertyOrder({"time", "plan", "genomeLength", "train", "trialTrain", "validation", "test"})
+public record RunStarted(@JsonProperty(required = true) Instant time,
+                         @JsonProperty(required = true) ObjectNode plan,
+                         @JsonProperty(required = true) int genomeLength,
+                         @JsonProperty(required = true) int train,
+                         int trialTrain,
+                         @JsonProperty(required = true) int validation,
+                         @JsonProperty(required = true) int test) implements JournalEvent {
+
+    public static final String TYPE = "run-started";
+
+    public RunStarted {
+        Events.require(time != null, "time", "is missing");
+        Events.require(plan != null, "plan", "is missing");
+        Events.require(genomeLength > 0, "genomeLength", "must be > 0, was " + genomeLength);
+        Events.require(train >= 0 && validation >= 0 && test >= 0, "train", "split sizes must be >= 0");
+        plan = plan.deepCopy();
+        if (trialTrain == 0) {
+            // journals of engines before search.trainLimit: trials trained on the whole split
+            trialTrain = train;
+        }
+    }
+
+    @Override
+    public ObjectNode plan() {
+        return plan.deepCopy();
+    }
+
+    /**
+     * The plan as this engine resolves it; a key added to the engine since the run started means
+     * what the engine that started it did ({@link EarlierEngines}), so the run resumes as it began.
+     *
+     * @throws io.cnnga.api.InvalidInputException when this engine cannot read the recorded plan
+     */
+    public Plan resolvedPlan(String source) {
+        return PlanReader.parse(EarlierEngines.complete(plan).toString(), source, "run");
+    }
+
+    /** The recorded plan's top-level sections as JSON, in order, for showing them as they were. */
+    public Map<String, com.fasterxml.jackson.databind.JsonNode> planSections() {
+        Map<String, com.fasterxml.jackson.databind.JsonNode> sections = new LinkedHashMap<>();
+        plan.fields().forEachRemaining(e -> sections.put(e.getKey(), e.getValue().deepCopy()));
+        return sections;
+    }
+}
