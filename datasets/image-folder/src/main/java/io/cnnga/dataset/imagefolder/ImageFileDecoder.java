@@ -1,14 +1,17 @@
 package io.cnnga.dataset.imagefolder;
 
 import io.cnnga.api.InvalidDataException;
+import io.cnnga.api.support.DataBudget;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.SampleModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 
 /**
@@ -47,12 +50,29 @@ final class ImageFileDecoder {
     }
 
     /**
-     * Decodes {@code file} into {@code pixels} from {@code offset}.
+     * Decodes {@code file} into {@code pixels} from {@code offset}, alone (no other decode shares the heap).
      *
      * @throws InvalidDataException naming the file when it cannot be decoded
      */
     void decode(Path file, byte[] pixels, int offset) {
-        int[] rgb = ImageResizer.toRgb(read(file), size);
+        decode(file, pixels, offset, DecodeMemory.ofHeap());
+    }
+
+    /**
+     * Decodes {@code file} into {@code pixels} from {@code offset}, reserving the memory its header
+     * says the decode needs from {@code memory} first.
+     *
+     * @throws InvalidDataException naming the file when it cannot be decoded, or is too large for the memory
+     */
+    void decode(Path file, byte[] pixels, int offset, DecodeMemory memory) {
+        int[] rgb;
+        try {
+            rgb = readScaled(file, memory);
+        } catch (OutOfMemoryError e) {
+            throw new InvalidDataException(file, "ran out of memory decoding it (the JVM's maximum heap is "
+                    + DataBudget.human(Runtime.getRuntime().maxMemory())
+                    + "); scale it down, or give Java more memory (JAVA_OPTS=-Xmx...)", e);
+        }
         if (channels == 3) {
             for (int p = 0; p < rgb.length; p++) {
                 int at = offset + p * 3;
@@ -75,7 +95,8 @@ final class ImageFileDecoder {
         return (r * 19595 + g * 38470 + b * 7471 + 0x8000) >> 16;
     }
 
-    private static BufferedImage read(Path file) {
+    /** The image scaled to {@code size × size} RGB, decoded within a reservation of {@code memory}. */
+    private int[] readScaled(Path file, DecodeMemory memory) {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             if (in == null) {
                 throw new InvalidDataException(file, "cannot be opened");
@@ -87,16 +108,23 @@ final class ImageFileDecoder {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                // Width, height and sample layout come from the header, before any pixel is decoded.
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                long pixels = (long) width * height;
                 if (pixels > MAX_PIXELS) {
-                    throw new InvalidDataException(file, "is " + reader.getWidth(0) + "x" + reader.getHeight(0)
+                    throw new InvalidDataException(file, "is " + width + "x" + height
                             + ", more than " + MAX_PIXELS + " pixels; scale it down first");
                 }
-                BufferedImage image = reader.read(0);
-                if (image.getWidth() < 1 || image.getHeight() < 1) {
-                    throw new InvalidDataException(file, "has no pixels");
+                ImageTypeSpecifier type = reader.getRawImageType(0);
+                String what = width + "x" + height + (type == null ? "" : ", " + describe(type));
+                try (DecodeMemory.Reservation reserved = memory.reserve(file, DecodeMemory.estimate(width, height, type), what)) {
+                    BufferedImage image = reader.read(0);
+                    if (image.getWidth() < 1 || image.getHeight() < 1) {
+                        throw new InvalidDataException(file, "has no pixels");
+                    }
+                    return ImageResizer.toRgb(image, size);
                 }
-                return image;
             } finally {
                 reader.dispose();
             }
@@ -109,5 +137,12 @@ final class ImageFileDecoder {
             throw new InvalidDataException(file, "is not a readable PNG or JPEG image ("
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
         }
+    }
+
+    /** "4 channels of 16 bits". */
+    private static String describe(ImageTypeSpecifier type) {
+        SampleModel model = type.getSampleModel(1, 1);
+        return model.getNumBands() + (model.getNumBands() == 1 ? " channel" : " channels") + " of "
+                + model.getSampleSize(0) + " bits";
     }
 }
