@@ -33,6 +33,11 @@ import java.util.regex.Pattern;
  */
 public final class PlanReader {
 
+    /** Each bit of a child flips with this probability unless the plan says otherwise: one flip per 20-bit genome. */
+    public static final double DEFAULT_MUTATION = 0.05;
+    /** Contestants of a tournament unless the plan says otherwise (at most the population). */
+    public static final int DEFAULT_TOURNAMENT = 3;
+
     /** The backend of a plan that names none: TensorFlow. */
     public static final String DEFAULT_BACKEND = "tensorflow";
 
@@ -156,10 +161,11 @@ public final class PlanReader {
                     + " genomes are " + (long) population * generations + " trials, more than the " + MAX_TRIALS
                     + " a run may hold; lower search.generations or search.population");
         }
-        double mutation = s.number("mutationProbability", 1.0 / population, 0, 1);
+        // Defaults are what measured best (engine study, plans/quickstart.json); the paper's plans say theirs.
+        double mutation = s.number("mutationProbability", DEFAULT_MUTATION, 0, 1);
         double crossover = s.number("crossoverProbability", paper.crossoverProbability(), 0, 1);
-        Selector selector = Selector.of(s.choice("selector", paper.selector().id(), Selector.ids()));
-        int tournamentSize = s.integer("tournamentSize", paper.tournamentSize(), 2, population);
+        Selector selector = Selector.of(s.choice("selector", Selector.TOURNAMENT.id(), Selector.ids()));
+        int tournamentSize = s.integer("tournamentSize", Math.min(DEFAULT_TOURNAMENT, population), 2, population);
         int elites = s.integer("elites", paper.elites(), 0, population - 1);
         double maxFlops = s.number("maxForwardFlops", paper.maxForwardFlops(), 0, Double.MAX_VALUE);
         double maxParams = s.number("maxParams", paper.maxParams(), 0, Double.MAX_VALUE);
