@@ -4,8 +4,8 @@ package io.cnnga.api;
  * A plan value that is missing, of the wrong type or out of range, named by its JSON path.
  *
  * <pre>{@code
- * throw new InvalidOptionException("search.population", "must be >= 2, was 0");
- * // message: "search.population: must be >= 2, was 0"
+ * throw new InvalidOptionException("search.population", "must be between 2 and 1000, was 0");
+ * // message: "search.population: must be between 2 and 1000, was 0"
  * }</pre>
  */
 public class InvalidOptionException extends InvalidInputException {

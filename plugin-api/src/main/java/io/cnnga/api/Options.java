@@ -1,5 +1,7 @@
 package io.cnnga.api;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -102,36 +104,68 @@ public final class Options {
         return value;
     }
 
+    /**
+     * An integer that fits Java's {@code int}; {@code 3.0} counts as {@code 3}.
+     *
+     * @throws InvalidOptionException when the value is not a whole number, or outside the {@code int} range
+     */
     public int integer(String key, int defaultValue) {
-        Object value = raw(key);
-        if (value == null) {
-            return defaultValue;
-        }
-        if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
-                || n.doubleValue() > Integer.MAX_VALUE || n.doubleValue() < Integer.MIN_VALUE) {
-            throw wrongType(key, "an integer", value);
-        }
-        return n.intValue();
+        return integer(key, defaultValue, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
     /** An integer that must lie in {@code [min, max]}. */
     public int integer(String key, int defaultValue, int min, int max) {
-        int value = integer(key, defaultValue);
-        if (value < min || value > max) {
-            throw new InvalidOptionException(pathOf(key), range(min, max) + ", was " + value);
-        }
-        return value;
-    }
-
-    public long longValue(String key, long defaultValue) {
         Object value = raw(key);
         if (value == null) {
             return defaultValue;
         }
-        if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+        return exactInteger(key, value, min, max).intValueExact();
+    }
+
+    /**
+     * An integer that fits Java's {@code long} (64 bits, e.g. a seed). A value outside that range
+     * is an error, never clamped or wrapped: JSON readers hand such a value over as a
+     * {@link java.math.BigInteger} or a {@link Double}, and {@code longValue()} of either would
+     * silently give another number.
+     */
+    public long longValue(String key, long defaultValue) {
+        return longValue(key, defaultValue, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /** A 64-bit integer that must lie in {@code [min, max]}. */
+    public long longValue(String key, long defaultValue, long min, long max) {
+        Object value = raw(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        return exactInteger(key, value, min, max).longValueExact();
+    }
+
+    /** {@code value} as an exact whole number in {@code [min, max]}. */
+    private BigDecimal exactInteger(String key, Object value, long min, long max) {
+        if (!(value instanceof Number n)) {
             throw wrongType(key, "an integer", value);
         }
-        return n.longValue();
+        BigDecimal exact;
+        if (n instanceof BigDecimal d) {
+            exact = d;
+        } else if (n instanceof BigInteger i) {
+            exact = new BigDecimal(i);
+        } else if (n instanceof Double || n instanceof Float) {
+            if (!Double.isFinite(n.doubleValue())) {
+                throw wrongType(key, "an integer", value);
+            }
+            exact = new BigDecimal(n.doubleValue());
+        } else {
+            exact = BigDecimal.valueOf(n.longValue());
+        }
+        if (exact.signum() != 0 && exact.stripTrailingZeros().scale() > 0) {
+            throw wrongType(key, "an integer", value);
+        }
+        if (exact.compareTo(BigDecimal.valueOf(min)) < 0 || exact.compareTo(BigDecimal.valueOf(max)) > 0) {
+            throw new InvalidOptionException(pathOf(key), range(min, max) + ", was " + exact.toBigInteger());
+        }
+        return exact;
     }
 
     public double number(String key, double defaultValue) {
@@ -273,8 +307,14 @@ public final class Options {
         return new InvalidOptionException(pathOf(key), "must be " + expected + ", was " + describe(value));
     }
 
-    private static String range(int min, int max) {
-        if (max == Integer.MAX_VALUE) {
+    private static String range(long min, long max) {
+        if (min == Long.MIN_VALUE && max == Long.MAX_VALUE) {
+            return "must be an integer between " + min + " and " + max + " (64 bits)";
+        }
+        if (min == Integer.MIN_VALUE && max == Integer.MAX_VALUE) {
+            return "must be an integer between " + min + " and " + max + " (32 bits)";
+        }
+        if (max == Integer.MAX_VALUE || max == Long.MAX_VALUE) {
             return "must be >= " + min;
         }
         return "must be between " + min + " and " + max;

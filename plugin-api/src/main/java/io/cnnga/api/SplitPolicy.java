@@ -16,7 +16,9 @@ import java.util.Random;
  *
  * <p>First {@code trainLimit} images are drawn from the training set (0 = all), then
  * {@code validationFraction} of those are held out for validation; {@code testLimit} draws from
- * the test set (0 = all). Every draw keeps the class proportions (largest remainder).
+ * the test set (0 = all). Every draw keeps the class proportions (largest remainder). A split
+ * left without a class that the training split has is logged as a warning through
+ * {@link System.Logger} ({@link #missingClasses} says which).
  *
  * @param validationFraction share of the (limited) training set held out, in (0, 1)
  * @param trainLimit         images taken from the training set, 0 for all
@@ -47,7 +49,20 @@ public record SplitPolicy(double validationFraction, int trainLimit, int testLim
         return new SplitPolicy(fraction, trainLimit, testLimit);
     }
 
+    /**
+     * The train, validation and test splits of a dataset's official sets; a split left without a
+     * class is logged as a warning ({@link #missingClasses}).
+     *
+     * @throws IllegalArgumentException when the validation fraction leaves the training or validation split empty
+     */
     public DataSplits apply(ImageSet officialTrain, ImageSet officialTest, long seed) {
+        DataSplits splits = split(officialTrain, officialTest, seed);
+        warnAboutMissingClasses(splits);
+        return splits;
+    }
+
+    /** As {@link #apply}, without the warnings: for a dataset that draws a split of its own from it and checks it itself. */
+    public DataSplits split(ImageSet officialTrain, ImageSet officialTest, long seed) {
         Random random = new Random(seed);
         int[] all = range(officialTrain.size());
         int[] limited = trainLimit == 0 || trainLimit >= all.length ? all
@@ -64,6 +79,59 @@ public record SplitPolicy(double validationFraction, int trainLimit, int testLim
                 : stratified(officialTest, testAll, testLimit, new Random(seed ^ 0x7e57L));
         return new DataSplits(officialTrain.subset(train), officialTrain.subset(validation),
                 test == testAll ? officialTest : officialTest.subset(test));
+    }
+
+    /**
+     * The classes a split has none of although the training split has them: a validation split
+     * without a class makes fitness blind to it, a test split without one makes the test accuracy
+     * silent about it, and a class of one image or two rarely makes it into either.
+     *
+     * @return one message per split that lacks a class, empty when every class is in every split
+     */
+    public static List<String> missingClasses(DataSplits splits) {
+        int[] train = splits.train().classCounts();
+        List<String> messages = new ArrayList<>();
+        String validation = missing(splits.validation(), train);
+        if (validation != null) {
+            messages.add("the validation split has no image of " + validation + ", so fitness cannot reward recognising "
+                    + (validation.startsWith("class ") ? "it" : "them")
+                    + "; raise validationFraction or trainLimit, or add images");
+        }
+        String test = missing(splits.test(), train);
+        if (test != null) {
+            messages.add("the test split has no image of " + test + ", so the test accuracy says nothing about "
+                    + (test.startsWith("class ") ? "it" : "them") + "; raise testLimit, or add test images");
+        }
+        return messages;
+    }
+
+    /** Logs {@link #missingClasses} as warnings, through {@link System.Logger} (the engine shows them). */
+    private static void warnAboutMissingClasses(DataSplits splits) {
+        List<String> messages = missingClasses(splits);
+        if (!messages.isEmpty()) {
+            System.Logger log = System.getLogger(SplitPolicy.class.getName());
+            for (String message : messages) {
+                log.log(System.Logger.Level.WARNING, splits.info().name() + ": " + message);
+            }
+        }
+    }
+
+    /** "class \"cat\" (2 training images)", or several, or null when {@code split} has every class of the training split. */
+    private static String missing(ImageSet split, int[] train) {
+        int[] counts = split.classCounts();
+        List<String> absent = new ArrayList<>();
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] == 0 && train[c] > 0) {
+                absent.add("\"" + split.info().classNames().get(c) + "\" (" + train[c] + " training image"
+                        + (train[c] == 1 ? "" : "s") + ")");
+            }
+        }
+        if (absent.isEmpty()) {
+            return null;
+        }
+        String listed = absent.size() <= 5 ? String.join(", ", absent)
+                : String.join(", ", absent.subList(0, 5)) + " and " + (absent.size() - 5) + " more";
+        return (absent.size() == 1 ? "class " : absent.size() + " classes: ") + listed;
     }
 
     /**

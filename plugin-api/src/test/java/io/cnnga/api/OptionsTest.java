@@ -3,6 +3,8 @@ package io.cnnga.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -107,6 +109,30 @@ class OptionsTest {
                 .hasMessage("dataset.options.limit: must be >= 0, was -1");
         assertThatThrownBy(() -> options.number("rate", 0.5, 0, 1))
                 .hasMessage("dataset.options.rate: must be between 0.0 and 1.0, was 1.5");
+    }
+
+    @Test
+    void integersOutsideTheirJavaTypeAreErrorsNeverClampedOrWrapped() {
+        Options options = options(Map.of("seed", 1e19, "huge", new BigInteger("12345678901234567890123"),
+                "max", Long.MAX_VALUE, "min", new BigInteger("-9223372036854775808"), "population", 1e12,
+                "whole", new BigDecimal("7.000"), "half", new BigDecimal("7.5")));
+
+        assertThatThrownBy(() -> options.longValue("seed", 0))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessage("dataset.options.seed: must be an integer between -9223372036854775808 and"
+                        + " 9223372036854775807 (64 bits), was 10000000000000000000");
+        assertThatThrownBy(() -> options.longValue("huge", 0))
+                .hasMessageEndingWith("(64 bits), was 12345678901234567890123");
+        assertThat(options.longValue("max", 0)).isEqualTo(Long.MAX_VALUE);
+        assertThat(options.longValue("min", 0)).isEqualTo(Long.MIN_VALUE);
+        assertThatThrownBy(() -> options.integer("max", 0))
+                .hasMessage("dataset.options.max: must be an integer between -2147483648 and 2147483647 (32 bits),"
+                        + " was 9223372036854775807");
+        assertThatThrownBy(() -> options.integer("population", 4, 2, 1000))
+                .hasMessage("dataset.options.population: must be between 2 and 1000, was 1000000000000");
+        assertThat(options.integer("whole", 0)).isEqualTo(7);
+        assertThatThrownBy(() -> options.longValue("half", 0))
+                .hasMessage("dataset.options.half: must be an integer, was 7.5");
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -167,5 +169,60 @@ class SplitPolicyTest {
                 .isInstanceOf(InvalidOptionException.class)
                 .hasMessage("dataset.options.trainLimit: must be >= 0, was -5");
         assertThatThrownBy(() -> new SplitPolicy(0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aSplitWithoutAClassIsNamedAndLoggedAsAWarning() {
+        // Class 9 has 1 of 199 training images: the 20 validation images go to the larger classes; the test set has none.
+        DataInfo info = DataInfo.of("tiny", 1, 1, 1, 10);
+        int[] trainLabels = new int[199];
+        for (int i = 0; i < 198; i++) {
+            trainLabels[i] = i % 9;
+        }
+        trainLabels[198] = 9;
+        ImageSet train = new ImageSet(info, new byte[199], trainLabels);
+        ImageSet test = new ImageSet(info, new byte[9], new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8});
+        List<String> logged = new ArrayList<>();
+        java.util.logging.Logger jul = java.util.logging.Logger.getLogger(SplitPolicy.class.getName());
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(record.getLevel() + " " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        jul.addHandler(capture);
+        try {
+            DataSplits splits = new SplitPolicy(0.1, 0, 0).apply(train, test, 5L);
+
+            assertThat(splits.validation().classCounts()[9]).isZero();
+            assertThat(SplitPolicy.missingClasses(splits)).containsExactly(
+                    "the validation split has no image of class \"9\" (1 training image), so fitness cannot reward"
+                            + " recognising it; raise validationFraction or trainLimit, or add images",
+                    "the test split has no image of class \"9\" (1 training image), so the test accuracy says nothing"
+                            + " about it; raise testLimit, or add test images");
+            assertThat(logged).containsExactly(
+                    "WARNING tiny: " + SplitPolicy.missingClasses(splits).get(0),
+                    "WARNING tiny: " + SplitPolicy.missingClasses(splits).get(1));
+        } finally {
+            jul.removeHandler(capture);
+        }
+        assertThat(SplitPolicy.missingClasses(new SplitPolicy(0.1, 0, 0).apply(OFFICIAL_TRAIN, OFFICIAL_TEST, 1L)))
+                .isEmpty();
+        int[] threeEach = new int[30];
+        Arrays.setAll(threeEach, i -> i % 10);
+        ImageSet balanced = new ImageSet(info, new byte[30], threeEach);
+        assertThat(SplitPolicy.missingClasses(new SplitPolicy(0.1, 0, 0).split(balanced, balanced, 1L)))
+                .containsExactly("the validation split has no image of 7 classes: \"3\" (3 training images), \"4\" (3"
+                        + " training images), \"5\" (3 training images), \"6\" (3 training images), \"7\" (3 training"
+                        + " images) and 2 more, so fitness cannot reward recognising them; raise validationFraction or"
+                        + " trainLimit, or add images");
     }
 }

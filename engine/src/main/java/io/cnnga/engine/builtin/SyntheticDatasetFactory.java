@@ -5,8 +5,10 @@ import io.cnnga.api.DataSplits;
 import io.cnnga.api.Dataset;
 import io.cnnga.api.DatasetFactory;
 import io.cnnga.api.ImageSet;
+import io.cnnga.api.InvalidOptionException;
 import io.cnnga.api.Options;
 import io.cnnga.api.SplitPolicy;
+import io.cnnga.api.support.DataBudget;
 
 import java.util.Random;
 
@@ -50,6 +52,19 @@ public final class SyntheticDatasetFactory implements DatasetFactory {
         SplitPolicy split = SplitPolicy.consume(options);
         options.finish();
         DataInfo info = DataInfo.of(ID, height, width, channels, classes);
+        long per = info.pixelsPerImage();
+        if (Math.max(Math.max(trainSize, testSize), classes) * per > Integer.MAX_VALUE - 8) {
+            throw new InvalidOptionException(options.pathOf(trainSize >= testSize ? "trainSize" : "testSize"),
+                    Math.max(trainSize, testSize) + " images (or " + classes + " templates) of " + height + "x" + width
+                    + "x" + channels + " are more than one Java array holds; use fewer or smaller images");
+        }
+        DataBudget budget = DataBudget.ofHeap();
+        String shortfall = budget.shortfall(DataBudget.loadBytes(trainSize, testSize, per) + classes * per,
+                (trainSize + testSize) + " images of " + height + "x" + width + "x" + channels);
+        if (shortfall != null) {
+            throw new InvalidOptionException(options.pathOf("trainSize"), shortfall + "; use fewer or smaller images,"
+                    + " or give Java more memory (JAVA_OPTS=-Xmx...)");
+        }
         return new Dataset() {
             @Override
             public DataInfo info() {

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The {@code bin/engine} command line.
@@ -16,9 +17,9 @@ import java.util.Arrays;
  * int status = EngineCommand.commandLine().execute("decode", "01010001110010011100");
  * }</pre>
  *
- * <p>Errors the user can fix ({@link InvalidInputException}, bad arguments) print one line on
- * stderr and exit 2; anything else is an internal error, exit 1. {@code --debug} adds the stack
- * trace.
+ * <p>Errors the user can fix ({@link InvalidInputException}, bad arguments, and an
+ * {@link OutOfMemoryError}: more data or work than the heap holds) print one line on stderr and
+ * exit 2; anything else is an internal error, exit 1. {@code --debug} adds the stack trace.
  */
 // INHERIT gives every subcommand --help and --version too.
 @Command(name = "engine", scope = CommandLine.ScopeType.INHERIT, mixinStandardHelpOptions = true, versionProvider = EngineVersion.class,
@@ -62,6 +63,23 @@ public final class EngineCommand implements Runnable {
             err.flush();
             return status;
         });
+        // picocli hands only Exceptions to the handler above: an OutOfMemoryError (a data file or a
+        // plan asking for more than the heap, in a plugin that did not catch it) would end the JVM
+        // with a stack trace and status 1.
+        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+        cli.setExecutionStrategy(parseResult -> {
+            try {
+                return run.execute(parseResult);
+            } catch (OutOfMemoryError e) {
+                PrintWriter err = cli.getErr();
+                err.println("error: " + outOfMemory(e));
+                if (parseResult.originalArgs().contains("--debug")) {
+                    e.printStackTrace(err);
+                }
+                err.flush();
+                return ExitCode.BAD_INPUT;
+            }
+        });
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
             PrintWriter err = failed.getErr();
@@ -71,6 +89,15 @@ public final class EngineCommand implements Runnable {
             return ExitCode.BAD_INPUT;
         });
         return cli;
+    }
+
+    /** The one line for an {@link OutOfMemoryError} that reached the command line. */
+    static String outOfMemory(OutOfMemoryError e) {
+        long max = Runtime.getRuntime().maxMemory();
+        return String.format(Locale.ROOT, "out of memory (%s; the JVM's maximum heap is %.1f GB): give Java more memory"
+                + " (JAVA_OPTS=-Xmx%dg bin/engine ...), or ask for less: smaller trainLimit and testLimit, a smaller"
+                + " population or batch size", e.getMessage() == null ? "no detail" : e.getMessage(),
+                max / (double) (1L << 30), Math.max(2, 2 * ((max + (1L << 30) - 1) >> 30)));
     }
 
     @Override

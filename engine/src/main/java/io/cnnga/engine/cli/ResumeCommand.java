@@ -54,6 +54,6 @@ final class ResumeCommand implements Callable<Integer> {
                     + "there is no plan.json); start the run with 'engine run PLAN.json --out " + dir + "'");
         }
         Plan plan = run.isPresent() ? run.get().plan() : PlanReader.read(planFile);
-        return RunCommand.execute(plan, dir, common, spec);
+        return RunCommand.execute(plan, dir, "bin/engine resume " + StopNotice.shellWord(dir.toString()), common, spec);
     }
 }

@@ -41,12 +41,23 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         Plan plan = PlanReader.read(planFile);
         Path dir = out != null ? out : Path.of(plan.output());
-        return execute(plan, dir, common, spec);
+        String startAgain = "bin/engine run " + StopNotice.shellWord(planFile.toString()) + " --out "
+                + StopNotice.shellWord(dir.toString());
+        return execute(plan, dir, startAgain, common, spec);
     }
 
-    static int execute(Plan plan, Path dir, CommonOptions common, CommandLine.Model.CommandSpec spec) {
+    /**
+     * Runs or resumes {@code plan} in {@code dir}; stopped by a signal meanwhile, it prints how to go
+     * on (see {@link StopNotice}).
+     *
+     * @param startAgain the command that starts the run from scratch
+     */
+    static int execute(Plan plan, Path dir, String startAgain, CommonOptions common,
+                       CommandLine.Model.CommandSpec spec) {
         RunConsole console = new RunConsole(System.console() != null, spec.commandLine().getOut());
-        new SearchRun(plan, common.registry(), console).execute(dir);
+        try (StopNotice notice = StopNotice.install(dir, startAgain, System.err)) {
+            new SearchRun(plan, common.registry(), console).execute(dir);
+        }
         return ExitCode.OK;
     }
 }

@@ -10,6 +10,7 @@ import io.cnnga.api.InvalidOptionException;
 import io.cnnga.api.Options;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * Plan plan = PlanReader.read(Path.of("plans/quickstart.json"));
- * // a bad value fails with e.g. "search.population: must be >= 2, was 0"
+ * // a bad value fails with e.g. "search.population: must be between 2 and 1000, was 0"
  * }</pre>
  *
  * <p>Each section is consumed with {@link Options}, the same class plugins use for their options,
@@ -32,8 +33,36 @@ import java.util.regex.Pattern;
  */
 public final class PlanReader {
 
+    /** Each bit of a child flips with this probability unless the plan says otherwise: one flip per 20-bit genome. */
+    public static final double DEFAULT_MUTATION = 0.05;
+    /** Contestants of a tournament unless the plan says otherwise (at most the population). */
+    public static final int DEFAULT_TOURNAMENT = 3;
+
     /** The backend of a plan that names none: TensorFlow. */
     public static final String DEFAULT_BACKEND = "tensorflow";
+
+    /**
+     * Genomes per generation at most. The paper's population is 4; every genome of a generation is
+     * trained before the next starts, so 1,000 already means about 17 hours a generation at one
+     * minute a trial, and a 20-bit genome has only 1,048,576 values.
+     */
+    public static final int MAX_POPULATION = 1_000;
+    /** Generations at most (the paper's: 20). */
+    public static final int MAX_GENERATIONS = 1_000;
+    /**
+     * Trials (population × generations) a run may hold at most: the journal keeps one line per trial
+     * and resume and the report read all of them into memory.
+     */
+    public static final long MAX_TRIALS = 100_000;
+    /**
+     * Characters of a run name at most. The name is a folder's ({@code runs/NAME}, and
+     * {@code NAME-compare-N} beside it), and file systems allow 255 bytes per name.
+     */
+    public static final int MAX_NAME_LENGTH = 200;
+    /** Bytes of one file or folder name on ext4, XFS, Btrfs, APFS and NTFS alike. */
+    static final int MAX_FILE_NAME_BYTES = 255;
+    /** What {@code compare} may append to the run folder's name for the folder beside it: {@code -compare-999}. */
+    static final int COMPARE_SUFFIX_BYTES = "-compare-999".length();
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -89,6 +118,11 @@ public final class PlanReader {
             throw new InvalidOptionException("name",
                     "must be letters, digits, '.', '_' or '-' (it names folders), was \"" + name + "\"");
         }
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw new InvalidOptionException("name", "is " + name.length() + " characters long, at most "
+                    + MAX_NAME_LENGTH + " are allowed (it names the run folder, and file systems allow 255 bytes per"
+                    + " name); shorten it");
+        }
         long seed = top.longValue("seed", 42);
         if (!top.has("dataset")) {
             throw new InvalidOptionException("dataset",
@@ -120,12 +154,18 @@ public final class PlanReader {
 
         Options s = top.object("search");
         SearchSettings paper = SearchSettings.paper();
-        int population = s.integer("population", paper.population(), 2, Integer.MAX_VALUE);
-        int generations = s.integer("generations", paper.generations(), 1, Integer.MAX_VALUE);
-        double mutation = s.number("mutationProbability", 1.0 / population, 0, 1);
+        int population = s.integer("population", paper.population(), 2, MAX_POPULATION);
+        int generations = s.integer("generations", paper.generations(), 1, MAX_GENERATIONS);
+        if ((long) population * generations > MAX_TRIALS) {
+            throw new InvalidOptionException(s.pathOf("generations"), generations + " generations of " + population
+                    + " genomes are " + (long) population * generations + " trials, more than the " + MAX_TRIALS
+                    + " a run may hold; lower search.generations or search.population");
+        }
+        // Defaults are what measured best (engine study, plans/quickstart.json); the paper's plans say theirs.
+        double mutation = s.number("mutationProbability", DEFAULT_MUTATION, 0, 1);
         double crossover = s.number("crossoverProbability", paper.crossoverProbability(), 0, 1);
-        Selector selector = Selector.of(s.choice("selector", paper.selector().id(), Selector.ids()));
-        int tournamentSize = s.integer("tournamentSize", paper.tournamentSize(), 2, population);
+        Selector selector = Selector.of(s.choice("selector", Selector.TOURNAMENT.id(), Selector.ids()));
+        int tournamentSize = s.integer("tournamentSize", Math.min(DEFAULT_TOURNAMENT, population), 2, population);
         int elites = s.integer("elites", paper.elites(), 0, population - 1);
         double maxFlops = s.number("maxForwardFlops", paper.maxForwardFlops(), 0, Double.MAX_VALUE);
         double maxParams = s.number("maxParams", paper.maxParams(), 0, Double.MAX_VALUE);
@@ -153,8 +193,37 @@ public final class PlanReader {
         if (output.isBlank()) {
             throw new InvalidOptionException("output", "must name a folder, was empty");
         }
+        checkFileNames(output);
         top.finish();
         return new Plan(name, seed, dataset, decoder, backend, executor, training, search, finalTraining, output);
+    }
+
+    /**
+     * Each folder name of {@code output} must fit a file system's 255 bytes, the last one with room
+     * for the {@code -compare-N} folder {@code compare} puts beside it.
+     */
+    private static void checkFileNames(String output) {
+        String[] parts = output.split("/");
+        for (int i = 0; i < parts.length; i++) {
+            int bytes = parts[i].getBytes(StandardCharsets.UTF_8).length;
+            boolean last = i == parts.length - 1;
+            int limit = last ? MAX_FILE_NAME_BYTES - COMPARE_SUFFIX_BYTES : MAX_FILE_NAME_BYTES;
+            if (bytes > limit) {
+                throw new InvalidOptionException("output", "the folder name \"" + abbreviate(parts[i]) + "\" is "
+                        + bytes + " bytes long; file systems allow " + MAX_FILE_NAME_BYTES + " bytes per name"
+                        + (last ? " (and the run's -compare-N folder beside it needs " + COMPARE_SUFFIX_BYTES
+                        + " more)" : "") + "; shorten it");
+            }
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 20) + "..." + text.substring(text.length() - 10);
+    }
+
+    /** Whether {@code id} is a plugin id a plan can name: lower-case kebab-case, such as {@code fashion-mnist}. */
+    public static boolean isPluginId(String id) {
+        return id != null && ID.matcher(id).matches();
     }
 
     private static PluginChoice plugin(Options top, String section, String defaultId) {

@@ -13,6 +13,7 @@ import io.cnnga.api.InvalidOptionException;
 import io.cnnga.api.Options;
 import io.cnnga.api.Plugin;
 import io.cnnga.api.PluginFactory;
+import io.cnnga.engine.plan.PlanReader;
 import io.cnnga.engine.plan.PluginChoice;
 
 import java.io.IOException;
@@ -161,22 +162,52 @@ public final class PluginRegistry {
         String source = sourceOf(plugin.getClass());
         String version = versionOf(plugin.getClass());
         for (PluginKind kind : PluginKind.values()) {
-            for (PluginFactory<?> factory : kind.factories(plugin)) {
-                String key = key(kind, factory.id());
-                PluginEntry entry = new PluginEntry(kind, factory.id(), factory.description(), version, source, factory);
+            List<? extends PluginFactory<?>> factories = kind.factories(plugin);
+            if (factories == null) {
+                problems.add(source + ": plugin " + plugin.getClass().getName() + " returned null from "
+                        + kind.section() + "s(); it must return a list (empty when it offers none)");
+                continue;
+            }
+            for (PluginFactory<?> factory : factories) {
+                String refusal = refusal(factory);
+                if (refusal != null) {
+                    problems.add(source + ": plugin " + plugin.getClass().getName() + " offers a " + kind.section()
+                            + " factory " + refusal + "; that factory is not loaded");
+                    continue;
+                }
+                String id = factory.id();
+                String key = key(kind, id);
+                String description = factory.description() == null ? "" : factory.description();
+                PluginEntry entry = new PluginEntry(kind, id, description, version, source, factory);
                 PluginEntry existing = entries.get(key);
                 if (conflicts.containsKey(key)) {
                     conflicts.get(key).add(source);
                 } else if (existing != null) {
                     entries.remove(key);
                     conflicts.put(key, new ArrayList<>(List.of(existing.source(), source)));
-                    problems.add(kind.section() + " id \"" + factory.id() + "\" is offered by both "
+                    problems.add(kind.section() + " id \"" + id + "\" is offered by both "
                             + existing.source() + " and " + source + "; remove one of them");
                 } else {
                     entries.put(key, entry);
                 }
             }
         }
+    }
+
+    /** Why a factory cannot be chosen by a plan, or null when it can. */
+    private static String refusal(PluginFactory<?> factory) {
+        if (factory == null) {
+            return "that is null";
+        }
+        String id = factory.id();
+        if (id == null) {
+            return factory.getClass().getName() + " whose id() is null (a plan chooses a factory by its id)";
+        }
+        if (!PlanReader.isPluginId(id)) {
+            return factory.getClass().getName() + " whose id() \"" + id + "\" is not a lower-case kebab-case id"
+                    + " (such as my-decoder), the only ids a plan can name";
+        }
+        return null;
     }
 
     private static String key(PluginKind kind, String id) {

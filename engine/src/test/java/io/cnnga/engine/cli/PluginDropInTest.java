@@ -21,6 +21,7 @@ import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** A plugin compiled and packed at test time, dropped into a plugin folder. */
 class PluginDropInTest {
@@ -203,6 +204,88 @@ class PluginDropInTest {
         CliRun run = CliRun.of("validate", plan.toString(), "--plugin-dir", plugins.toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("decoder.id: unknown decoder \"tinny\"; available: paper, tiny");
+    }
+
+    @Test
+    void aFactoryWithoutAnIdIsRefusedNamingTheJarAndTheOthersStillLoad() throws Exception {
+        Path jar = buildPluginJar(plugins.resolve("nameless.jar"), "com.example.tiny.NamelessPlugin", """
+                package com.example.tiny;
+
+                import io.cnnga.api.*;
+                import java.util.List;
+
+                public final class NamelessPlugin implements Plugin {
+                    @Override
+                    public List<DatasetFactory> datasets() {
+                        return List.of(new DatasetFactory() {
+                            public String id() { return null; }
+                            public Dataset create(Options options) { throw new UnsupportedOperationException(); }
+                        }, new DatasetFactory() {
+                            public String id() { return "Upper Case"; }
+                            public Dataset create(Options options) { throw new UnsupportedOperationException(); }
+                        });
+                    }
+
+                    @Override
+                    public List<BackendFactory> backends() {
+                        return null;
+                    }
+                }
+                """);
+        buildTinyPluginJar(plugins.resolve("tiny.jar"));
+
+        CliRun list = CliRun.of("plugins", "--plugin-dir", plugins.toString());
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).containsPattern("decoder\\s+tiny\\s").containsPattern("dataset\\s+fashion-mnist\\s")
+                .doesNotContain("null").doesNotContain("Upper Case");
+        assertThat(list.errLines()).filteredOn(l -> l.contains(jar.toString())).hasSize(3);
+        assertThat(list.err()).contains(jar + ": plugin com.example.tiny.NamelessPlugin offers a dataset factory"
+                        + " com.example.tiny.NamelessPlugin$1 whose id() is null")
+                .contains("whose id() \"Upper Case\" is not a lower-case kebab-case id")
+                .contains("returned null from backends()")
+                .doesNotContain("Exception");
+        CliRun json = CliRun.of("plugins", "--json", "--plugin-dir", plugins.toString());
+        assertThat(json.exitCode()).isZero();
+        assertThat(json.out()).contains("id() is null");
+    }
+
+    @Test
+    void anOutOfMemoryErrorThatReachesTheCommandLineIsOneLineAndExitTwo() throws Exception {
+        assumeTrue(Runtime.getRuntime().maxMemory() < 15L << 30, "the heap could hold the plugin's 16 GB array");
+        buildPluginJar(plugins.resolve("greedy.jar"), "com.example.tiny.GreedyPlugin", """
+                package com.example.tiny;
+
+                import io.cnnga.api.*;
+                import java.util.List;
+
+                public final class GreedyPlugin implements Plugin {
+                    @Override
+                    public List<DatasetFactory> datasets() {
+                        return List.of(new DatasetFactory() {
+                            public String id() { return "greedy"; }
+                            public Dataset create(Options options) {
+                                options.finish();
+                                return new Dataset() {
+                                    public DataInfo info() { return DataInfo.of("greedy", 4, 4, 1, 2); }
+                                    public DataSplits load(long seed) {
+                                        long[] everything = new long[Integer.MAX_VALUE - 8];   // 16 GB
+                                        throw new IllegalStateException("allocated " + everything.length);
+                                    }
+                                };
+                            }
+                        });
+                    }
+                }
+                """);
+        Path plan = dir.resolve("plan.json");
+        Files.writeString(plan, "{\"dataset\": {\"id\": \"greedy\"}}");
+
+        CliRun run = CliRun.of("data", plan.toString(), "--plugin-dir", plugins.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).startsWith("error: out of memory (Java heap space; the JVM's maximum heap is ")
+                .contains("give Java more memory (JAVA_OPTS=-Xmx").doesNotContain("\tat ");
     }
 
     @Test

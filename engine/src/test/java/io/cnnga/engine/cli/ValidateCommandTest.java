@@ -63,7 +63,7 @@ class ValidateCommandTest {
                 arguments("{" + DATA + ", \"serach\": {}}", "serach: unknown option; accepted: "),
                 arguments("{" + DATA + ", \"seed\": \"42\"}", "seed: must be an integer, was \"42\""),
                 arguments("{" + DATA + ", \"name\": \"a/b\"}", "name: must be letters, digits"),
-                arguments("{" + DATA + ", \"search\": {\"population\": 0}}", "search.population: must be >= 2, was 0"),
+                arguments("{" + DATA + ", \"search\": {\"population\": 0}}", "search.population: must be between 2 and 1000, was 0"),
                 arguments("{" + DATA + ", \"search\": {\"population\": \"4\"}}", "search.population: must be an integer, was \"4\""),
                 arguments("{" + DATA + ", \"search\": {\"mutationProbability\": 1.5}}",
                         "search.mutationProbability: must be between 0.0 and 1.0, was 1.5"),
@@ -106,7 +106,30 @@ class ValidateCommandTest {
                 arguments("{" + DATA + ", \"training\": {\"learningRate\": -1}}", "training.learningRate: must be > 0, was -1.0"),
                 arguments("{" + DATA + ", \"training\": []}", "training: must be an object, was a list"),
                 arguments("{" + DATA + ", \"final\": {\"epochs\": -3}}", "final.epochs: must be between 0 and 10000, was -3"),
-                arguments("{" + DATA + ", \"output\": \"\"}", "output: must name a folder"));
+                arguments("{" + DATA + ", \"output\": \"\"}", "output: must name a folder"),
+                arguments("{" + DATA + ", \"search\": {\"population\": 1e9}}",
+                        "search.population: must be between 2 and 1000, was 1000000000"),
+                arguments("{" + DATA + ", \"search\": {\"population\": 1e12}}",
+                        "search.population: must be between 2 and 1000, was 1000000000000"),
+                arguments("{" + DATA + ", \"search\": {\"generations\": 1001}}",
+                        "search.generations: must be between 1 and 1000, was 1001"),
+                arguments("{" + DATA + ", \"search\": {\"population\": 1000, \"generations\": 101}}",
+                        "search.generations: 101 generations of 1000 genomes are 101000 trials, more than the 100000"),
+                arguments("{" + DATA + ", \"seed\": 1e19}",
+                        "seed: must be an integer between -9223372036854775808 and 9223372036854775807 (64 bits),"
+                                + " was 10000000000000000000"),
+                arguments("{" + DATA + ", \"seed\": 12345678901234567890123}",
+                        "seed: must be an integer between -9223372036854775808 and 9223372036854775807 (64 bits),"
+                                + " was 12345678901234567890123"),
+                arguments("{" + DATA + ", \"seed\": -9223372036854775809}", "seed: must be an integer between"),
+                arguments("{" + DATA + ", \"seed\": 1.5}", "seed: must be an integer, was 1.5"),
+                arguments("{" + DATA + ", \"name\": \"" + "n".repeat(201) + "\"}",
+                        "name: is 201 characters long, at most 200 are allowed"),
+                arguments("{" + DATA + ", \"name\": \"ok\", \"output\": \"runs/" + "é".repeat(128) + "/x\"}",
+                        "output: the folder name \"éééééééééééééééééééé...éééééééééé\" is 256 bytes long; file systems"
+                                + " allow 255 bytes per name; shorten it"),
+                arguments("{" + DATA + ", \"output\": \"runs/" + "r".repeat(244) + "\"}",
+                        "is 244 bytes long; file systems allow 255 bytes per name (and the run's -compare-N folder"));
     }
 
     @ParameterizedTest(name = "[{index}] {1}")
@@ -117,6 +140,15 @@ class ValidateCommandTest {
         assertThat(run.out()).isEmpty();
         assertThat(run.errLines()).hasSize(1);
         assertThat(run.err()).contains(expected).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void theLargestAllowedValuesPass() throws IOException {
+        Path plan = write("{" + DATA + ", \"name\": \"" + "n".repeat(200) + "\", \"seed\": 9223372036854775807,"
+                + " \"search\": {\"population\": 1000, \"generations\": 100}, \"output\": \"runs/" + "r".repeat(243) + "\"}");
+        CliRun run = CliRun.of("validate", plan.toString());
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
     }
 
     @Test

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PlanReaderTest {
 
     @Test
-    void absentSectionsTakeThePapersDefaults() {
+    void absentSectionsTakeTheDefaults() {
         Plan plan = PlanReader.parse("{\"dataset\": {\"id\": \"fashion-mnist\"}}", "test", "quick");
         assertThat(plan.name()).isEqualTo("quick");
         assertThat(plan.decoder().id()).isEqualTo("paper");
@@ -17,8 +17,13 @@ class PlanReaderTest {
         assertThat(plan.executor().id()).isEqualTo("local");
         assertThat(plan.search().population()).isEqualTo(4);
         assertThat(plan.search().generations()).isEqualTo(20);
-        assertThat(plan.search().mutationProbability()).isEqualTo(0.25);
-        assertThat(plan.search().selector()).isEqualTo(Selector.ROULETTE);
+        // the paper's population and generations; the selection and mutation that measured best
+        assertThat(plan.search().mutationProbability()).isEqualTo(0.05);
+        assertThat(plan.search().selector()).isEqualTo(Selector.TOURNAMENT);
+        assertThat(plan.search().tournamentSize()).isEqualTo(3);
+        assertThat(plan.search().repair()).isEqualTo(Repair.NEAREST);
+        assertThat(plan.search().distinctChildren()).isTrue();
+        assertThat(plan.training().pruner()).isEqualTo(Pruner.NONE);
         assertThat(plan.training().epochs()).isEqualTo(2);
         assertThat(plan.training().batchSize()).isEqualTo(32);
         assertThat(plan.training().learningRate()).isEqualTo(0.001);
@@ -26,9 +31,21 @@ class PlanReaderTest {
     }
 
     @Test
-    void mutationDefaultsToOneOverPopulation() {
-        Plan plan = PlanReader.parse("{\"dataset\": {\"id\": \"x\"}, \"search\": {\"population\": 8}}", "test", "p");
-        assertThat(plan.search().mutationProbability()).isEqualTo(0.125);
+    void theDefaultTournamentFitsASmallPopulation() {
+        Plan plan = PlanReader.parse("{\"dataset\": {\"id\": \"x\"}, \"search\": {\"population\": 2}}", "test", "p");
+        assertThat(plan.search().tournamentSize()).isEqualTo(2);
+    }
+
+    @Test
+    void thePapersPlansSayThePapersGa() {
+        for (String name : java.util.List.of("paper-cifar10", "paper-cifar100", "fashion-mnist")) {
+            SearchSettings s = PlanReader.read(java.nio.file.Path.of("../plans/" + name + ".json")).search();
+            assertThat(s.population()).as(name).isEqualTo(4);
+            assertThat(s.generations()).as(name).isEqualTo(20);
+            assertThat(s.mutationProbability()).as(name).isEqualTo(0.25);
+            assertThat(s.selector()).as(name).isEqualTo(Selector.ROULETTE);
+            assertThat(s.distinctChildren()).as(name).isFalse();
+        }
     }
 
     @Test

@@ -42,7 +42,17 @@ public final class ImagePixels {
         if (channels != 1 && channels != 3) {
             throw new IllegalArgumentException("images become 1 (grey) or 3 (RGB) channels, not " + channels);
         }
-        int[] rgb = toRgb(image, height, width);
+        write(toRgb(image, height, width), channels, pixels, offset);
+    }
+
+    /**
+     * Writes pixels {@link #toRgb} made as {@code channels} bytes each into {@code pixels} from
+     * {@code offset}: RGB, or grey by {@link #luma}.
+     */
+    public static void write(int[] rgb, int channels, byte[] pixels, int offset) {
+        if (channels != 1 && channels != 3) {
+            throw new IllegalArgumentException("images become 1 (grey) or 3 (RGB) channels, not " + channels);
+        }
         if (channels == 3) {
             for (int p = 0; p < rgb.length; p++) {
                 int at = offset + p * 3;

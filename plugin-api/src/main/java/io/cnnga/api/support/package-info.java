@@ -13,6 +13,8 @@
  * {@link io.cnnga.api.support.MemoryEstimate} refuses a network too large for the machine before a
  * framework allocates it; {@link io.cnnga.api.support.EpochTally} counts an epoch's steps into its
  * {@link io.cnnga.api.EpochMetrics}; {@link io.cnnga.api.support.ReferenceNetworks} builds the
- * networks {@code bench} measures.
+ * networks {@code bench} measures; {@link io.cnnga.api.support.DataBudget} checks what a dataset's
+ * headers promise against the heap before anything is allocated for it, and turns an
+ * {@link OutOfMemoryError} while loading into an error naming the file.
  */
 package io.cnnga.api.support;

@@ -18,8 +18,6 @@ final class CifarBatchReader {
 
     /** Records read per call to the stream: large enough to keep the stream busy, small in memory. */
     private static final int RECORDS_PER_READ = 256;
-    /** The largest Java array the JVM reliably allocates. */
-    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
     private static final String DAMAGED = "; the file is damaged or incomplete, download it again";
 
     private CifarBatchReader() {
@@ -38,7 +36,7 @@ final class CifarBatchReader {
                     + ")" + DAMAGED);
         }
         long count = size / recordBytes;
-        if (count * CifarFormat.PIXELS > MAX_ARRAY) {
+        if (count * CifarFormat.PIXELS > CifarMemoryCheck.MAX_ARRAY) {
             throw member.invalid("holds " + count + " images, more than one Java array holds");
         }
         int images = (int) count;

@@ -6,6 +6,7 @@ import io.cnnga.api.Dataset;
 import io.cnnga.api.ImageSet;
 import io.cnnga.api.InvalidOptionException;
 import io.cnnga.api.SplitPolicy;
+import io.cnnga.api.support.DataBudget;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ import java.util.Set;
  * }</pre>
  *
  * <p>{@link #info()} reads only the label-names file (in an archive, up to that entry);
- * {@link #load} reads the label names, training batches and test batch in one pass.
+ * {@link #load} reads the label names, training batches and test batch in one pass, each batch
+ * checked against the heap ({@link CifarMemoryCheck}) before it is allocated.
  */
 final class CifarDataset implements Dataset {
 
@@ -70,11 +72,21 @@ final class CifarDataset implements Dataset {
         files.add(format.labelNamesFile());
         Map<String, CifarBatch> batches = new HashMap<>();
         List<List<String>> names = new ArrayList<>(1);
-        source().read(files, member -> {
+        CifarSource source = source();
+        CifarMemoryCheck memory = new CifarMemoryCheck(format, DataBudget.ofHeap());
+        memory.beforeReading(source.path(), source.sizesBeforeReading(files));
+        source.read(files, member -> {
             if (member.name().equals(format.labelNamesFile())) {
                 names.add(CifarLabelNames.read(member, format.classes()));
             } else {
-                batches.put(member.name(), CifarBatchReader.read(member, format));
+                memory.admit(member);
+                try {
+                    batches.put(member.name(), CifarBatchReader.read(member, format));
+                } catch (OutOfMemoryError e) {
+                    batches.clear();
+                    throw memory.budget().outOfMemory(member.file(),
+                            member.entry() == null ? "its images" : "entry " + member.entry(), e);
+                }
             }
         });
         DataInfo shape;
@@ -88,12 +100,14 @@ final class CifarDataset implements Dataset {
         for (String file : format.trainFiles()) {
             trainBatches.add(batches.remove(file));
         }
-        CifarBatch train = CifarBatch.concat(trainBatches);
+        DataBudget budget = memory.budget();
+        CifarBatch train = budget.guard(path, "the training batches", () -> CifarBatch.concat(trainBatches));
         trainBatches.clear();   // let the per-file copies go before the split copies the images again
         CifarBatch test = batches.remove(format.testFile());
         try {
-            return policy.apply(new ImageSet(shape, train.pixels(), train.labels()),
-                    new ImageSet(shape, test.pixels(), test.labels()), seed);
+            return budget.guard(path, "the split copies of its images", () -> policy.apply(
+                    new ImageSet(shape, train.pixels(), train.labels()), new ImageSet(shape, test.pixels(), test.labels()),
+                    seed));
         } catch (IllegalArgumentException e) {
             throw new InvalidOptionException(validationFractionPath, e.getMessage());
         }

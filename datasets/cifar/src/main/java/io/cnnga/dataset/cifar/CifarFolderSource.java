@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -24,6 +26,22 @@ import java.util.TreeSet;
 record CifarFolderSource(Path path, CifarFormat format) implements CifarSource {
 
     private static final int BUFFER = 1 << 16;
+
+    @Override
+    public Map<String, Long> sizesBeforeReading(Set<String> names) {
+        Map<String, Long> sizes = new TreeMap<>();
+        for (String name : names) {
+            Path file = path.resolve(name);
+            try {
+                if (Files.isRegularFile(file)) {
+                    sizes.put(name, Files.size(file));
+                }
+            } catch (IOException e) {
+                // read() names the file when it cannot read it.
+            }
+        }
+        return sizes;
+    }
 
     @Override
     public void read(Set<String> names, MemberReader reader) {

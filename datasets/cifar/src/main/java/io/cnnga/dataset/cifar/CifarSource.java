@@ -2,6 +2,7 @@ package io.cnnga.dataset.cifar;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,6 +26,14 @@ interface CifarSource {
      * @throws io.cnnga.api.InvalidDataException when a file is missing or cannot be read
      */
     void read(Set<String> names, MemberReader reader);
+
+    /**
+     * The sizes of those of {@code names} that are known without reading: every existing file of a
+     * folder; nothing for an archive, whose entries' sizes come one by one as it is read.
+     */
+    default Map<String, Long> sizesBeforeReading(Set<String> names) {
+        return Map.of();
+    }
 
     /** Reads one member; what it throws as {@link IOException} becomes an error naming the member. */
     @FunctionalInterface

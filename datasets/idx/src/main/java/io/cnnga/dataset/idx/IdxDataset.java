@@ -8,6 +8,7 @@ import io.cnnga.api.InvalidDataException;
 import io.cnnga.api.InvalidOptionException;
 import io.cnnga.api.Preprocessing;
 import io.cnnga.api.SplitPolicy;
+import io.cnnga.api.support.DataBudget;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -21,8 +22,9 @@ import java.util.List;
  * DataSplits splits = data.load(42); // 54,000 / 6,000 / 10,000
  * }</pre>
  *
- * <p>{@link #info()} reads only the training images' 16-byte header; {@link #load} reads all four
- * files and checks that counts, shapes and labels agree.
+ * <p>{@link #info()} reads only the training images' 16-byte header; {@link #load} reads the four
+ * headers first, checks that their counts and shapes agree and that the images fit the
+ * {@link DataBudget} of this JVM's heap, then reads the files and checks every label.
  */
 final class IdxDataset implements Dataset {
 
@@ -72,22 +74,47 @@ final class IdxDataset implements Dataset {
     public DataSplits load(long seed) {
         DataInfo shape = info();
         IdxFiles files = IdxFiles.in(folder, howToGetThem);
-        ImageSet train = read(shape, files.trainImages(), files.trainLabels());
-        ImageSet test = read(shape, files.testImages(), files.testLabels());
+        // Every header first: counts that disagree, or more data than the heap holds, fail before
+        // a byte of pixels is allocated.
+        int train = promisedImages(shape, files.trainImages(), files.trainLabels());
+        int test = promisedImages(shape, files.testImages(), files.testLabels());
+        DataBudget budget = DataBudget.ofHeap();
+        long need = DataBudget.loadBytes(train, test, shape.pixelsPerImage()) + Math.max(train, test);
+        Path largest = train >= test ? files.trainImages() : files.testImages();
+        budget.require(largest, need, "its header's " + Math.max(train, test) + " images of " + shape.height()
+                + "x" + shape.width() + " (with the " + Math.min(train, test) + " of "
+                + (train >= test ? files.testImages() : files.trainImages()).getFileName() + ")");
+        ImageSet trainSet = read(budget, shape, files.trainImages(), files.trainLabels());
+        ImageSet testSet = read(budget, shape, files.testImages(), files.testLabels());
         try {
-            return policy.apply(train, test, seed);
+            return budget.guard(largest, "the split copies of its images", () -> policy.apply(trainSet, testSet, seed));
         } catch (IllegalArgumentException e) {
             throw new InvalidOptionException(validationFractionPath, e.getMessage());
         }
     }
 
-    private ImageSet read(DataInfo shape, Path imagesFile, Path labelsFile) {
-        IdxImages images = IdxReader.readImages(imagesFile);
+    /** The image count both headers of a pair promise, after checking that they agree with each other and the shape. */
+    private static int promisedImages(DataInfo shape, Path imagesFile, Path labelsFile) {
+        IdxImageShape images = IdxReader.readPromisedImages(imagesFile);
+        if (images.rows() != shape.height() || images.cols() != shape.width()) {
+            throw new InvalidDataException(imagesFile, "images are " + images.rows() + "x" + images.cols()
+                    + " but the training images are " + shape.height() + "x" + shape.width());
+        }
+        int labels = IdxReader.readPromisedLabels(labelsFile);
+        if (labels != images.count()) {
+            throw new InvalidDataException(labelsFile, "its header promises " + labels + " labels but "
+                    + imagesFile.getFileName() + " promises " + images.count() + " images; one of the two is damaged");
+        }
+        return images.count();
+    }
+
+    private ImageSet read(DataBudget budget, DataInfo shape, Path imagesFile, Path labelsFile) {
+        IdxImages images = budget.guard(imagesFile, "its pixels", () -> IdxReader.readImages(imagesFile));
         if (images.shape().rows() != shape.height() || images.shape().cols() != shape.width()) {
             throw new InvalidDataException(imagesFile, "images are " + images.shape().rows() + "x"
                     + images.shape().cols() + " but the training images are " + shape.height() + "x" + shape.width());
         }
-        int[] labels = IdxReader.readLabels(labelsFile, classNames.size());
+        int[] labels = budget.guard(labelsFile, "its labels", () -> IdxReader.readLabels(labelsFile, classNames.size()));
         if (labels.length != images.shape().count()) {
             throw new InvalidDataException(labelsFile, "holds " + labels.length + " labels but "
                     + imagesFile.getFileName() + " holds " + images.shape().count() + " images");

@@ -1,6 +1,7 @@
 package io.cnnga.dataset.idx;
 
 import io.cnnga.api.InvalidDataException;
+import io.cnnga.api.support.DataBudget;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -29,11 +30,6 @@ import java.util.zip.ZipException;
  */
 final class IdxInput implements AutoCloseable {
 
-    /**
-     * Deflate expands by at most about 1032:1, so a gzip file of n bytes holds at most this many
-     * times n bytes: a header promising more is rejected before anything is allocated for it.
-     */
-    private static final long MAX_DEFLATE_RATIO = 1032;
     /** The largest Java array the JVM reliably allocates. */
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
     private static final int BUFFER = 1 << 16;
@@ -92,14 +88,7 @@ final class IdxInput implements AutoCloseable {
      * Fashion-MNIST training images alone are 47 MB).
      */
     byte[] readBytes(long count, String what) {
-        long bound = gzip ? fileSize * MAX_DEFLATE_RATIO : fileSize - position;
-        if (count > bound) {
-            throw truncated(count, what);
-        }
-        if (count > MAX_ARRAY) {
-            throw new InvalidDataException(file, what + " at byte " + position + " would take " + count
-                    + " bytes, more than one Java array holds");
-        }
+        requireRoomFor(count, what);
         byte[] bytes = new byte[(int) count];
         int read;
         try {
@@ -114,6 +103,22 @@ final class IdxInput implements AutoCloseable {
         }
         position += read;
         return bytes;
+    }
+
+    /**
+     * Fails unless the rest of the file can hold {@code count} bytes (a gzip file: at most
+     * {@value DataBudget#MAX_DEFLATE_RATIO} times its size) and one Java array can take them: what a header
+     * promises is checked before anything is allocated for it.
+     */
+    void requireRoomFor(long count, String what) {
+        long bound = gzip ? DataBudget.maxInflatedBytes(fileSize) : fileSize - position;
+        if (count > bound) {
+            throw truncated(count, what);
+        }
+        if (count > MAX_ARRAY) {
+            throw new InvalidDataException(file, what + " at byte " + position + " would take " + count
+                    + " bytes, more than one Java array holds");
+        }
     }
 
     /** Fails when anything follows the data the header promised: the header is then wrong. */

@@ -33,14 +33,35 @@ final class IdxReader {
         }
     }
 
+    /**
+     * The header of an images file, checked against the file's size: the file can hold the pixels
+     * it promises (a gzip file at most about 1032 times its size). What {@code load} checks before
+     * it allocates anything.
+     */
+    static IdxImageShape readPromisedImages(Path file) {
+        try (IdxInput in = IdxInput.open(file)) {
+            IdxImageShape shape = readImageHeader(in);
+            in.requireRoomFor(shape.pixelBytes(), describe(shape));
+            return shape;
+        }
+    }
+
     /** A whole images file. */
     static IdxImages readImages(Path file) {
         try (IdxInput in = IdxInput.open(file)) {
             IdxImageShape shape = readImageHeader(in);
-            byte[] pixels = in.readBytes(shape.pixelBytes(),
-                    shape.count() + " images of " + shape.rows() + "x" + shape.cols());
+            byte[] pixels = in.readBytes(shape.pixelBytes(), describe(shape));
             in.expectEnd();
             return new IdxImages(shape, pixels);
+        }
+    }
+
+    /** Only the header of a labels file: how many labels it promises, checked against the file's size. */
+    static int readPromisedLabels(Path file) {
+        try (IdxInput in = IdxInput.open(file)) {
+            int count = readLabelHeader(in);
+            in.requireRoomFor(count, count + " labels");
+            return count;
         }
     }
 
@@ -49,8 +70,7 @@ final class IdxReader {
      */
     static int[] readLabels(Path file, int classes) {
         try (IdxInput in = IdxInput.open(file)) {
-            expectMagic(in, LABELS_MAGIC, "labels: unsigned bytes, 1 dimension");
-            int count = readDimension(in, "label count", 0);
+            int count = readLabelHeader(in);
             int start = (int) in.position();
             byte[] bytes = in.readBytes(count, count + " labels");
             in.expectEnd();
@@ -67,12 +87,21 @@ final class IdxReader {
         }
     }
 
+    private static int readLabelHeader(IdxInput in) {
+        expectMagic(in, LABELS_MAGIC, "labels: unsigned bytes, 1 dimension");
+        return readDimension(in, "label count", 0);
+    }
+
     private static IdxImageShape readImageHeader(IdxInput in) {
         expectMagic(in, IMAGES_MAGIC, "images: unsigned bytes, 3 dimensions");
         int count = readDimension(in, "image count", 0);
         int rows = readDimension(in, "row count", 1);
         int cols = readDimension(in, "column count", 1);
         return new IdxImageShape(count, rows, cols);
+    }
+
+    private static String describe(IdxImageShape shape) {
+        return shape.count() + " images of " + shape.rows() + "x" + shape.cols();
     }
 
     private static void expectMagic(IdxInput in, int expected, String meaning) {

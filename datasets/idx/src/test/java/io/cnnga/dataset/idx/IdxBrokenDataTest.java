@@ -60,7 +60,7 @@ class IdxBrokenDataTest {
                         f -> replace(f, TRAIN_IMAGES, ByteBuffer.wrap(IdxTestFiles.images(0, 100, 4, 3)).putInt(8, 0).array())),
                 damage("data after what the header promises", "unexpected data at byte 1216",
                         f -> replace(f, TRAIN_IMAGES, Arrays.copyOf(IdxTestFiles.images(0, 100, 4, 3), 1216 + 5))),
-                damage("fewer labels than images", "holds 99 labels but " + TRAIN_IMAGES + " holds 100 images",
+                damage("fewer labels than images", "its header promises 99 labels but " + TRAIN_IMAGES + " promises 100 images",
                         f -> replace(f, TRAIN_LABELS, IdxTestFiles.labels(0, 99))),
                 damage("label out of range", "label 10 of item 3 at byte 11 is outside [0, 10)",
                         f -> replace(f, TRAIN_LABELS, patch(IdxTestFiles.labels(0, 100), 11, 10))),

@@ -1,15 +1,18 @@
 package io.cnnga.dataset.imagefolder;
 
 import io.cnnga.api.InvalidDataException;
+import io.cnnga.api.support.DataBudget;
 import io.cnnga.api.support.ImagePixels;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.SampleModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 
 /**
@@ -49,12 +52,30 @@ final class ImageFileDecoder {
     }
 
     /**
-     * Decodes {@code file} into {@code pixels} from {@code offset}.
+     * Decodes {@code file} into {@code pixels} from {@code offset}, alone (no other decode shares the heap).
      *
      * @throws InvalidDataException naming the file when it cannot be decoded
      */
     void decode(Path file, byte[] pixels, int offset) {
-        ImagePixels.write(read(file), size, size, channels, pixels, offset);
+        decode(file, pixels, offset, DecodeMemory.ofHeap());
+    }
+
+    /**
+     * Decodes {@code file} into {@code pixels} from {@code offset}, reserving the memory its header
+     * says the decode needs from {@code memory} first.
+     *
+     * @throws InvalidDataException naming the file when it cannot be decoded, or is too large for the memory
+     */
+    void decode(Path file, byte[] pixels, int offset, DecodeMemory memory) {
+        int[] rgb;
+        try {
+            rgb = readScaled(file, memory);
+        } catch (OutOfMemoryError e) {
+            throw new InvalidDataException(file, "ran out of memory decoding it (the JVM's maximum heap is "
+                    + DataBudget.human(Runtime.getRuntime().maxMemory())
+                    + "); scale it down, or give Java more memory (JAVA_OPTS=-Xmx...)", e);
+        }
+        ImagePixels.write(rgb, channels, pixels, offset);
     }
 
     /** BT.601 luma of {@code 0xRRGGBB}, rounded ({@link ImagePixels#luma}). */
@@ -62,7 +83,8 @@ final class ImageFileDecoder {
         return ImagePixels.luma(rgb);
     }
 
-    private static BufferedImage read(Path file) {
+    /** The image scaled to {@code size × size} RGB, decoded within a reservation of {@code memory}. */
+    private int[] readScaled(Path file, DecodeMemory memory) {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             if (in == null) {
                 throw new InvalidDataException(file, "cannot be opened");
@@ -74,16 +96,23 @@ final class ImageFileDecoder {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                // Width, height and sample layout come from the header, before any pixel is decoded.
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                long pixels = (long) width * height;
                 if (pixels > MAX_PIXELS) {
-                    throw new InvalidDataException(file, "is " + reader.getWidth(0) + "x" + reader.getHeight(0)
+                    throw new InvalidDataException(file, "is " + width + "x" + height
                             + ", more than " + MAX_PIXELS + " pixels; scale it down first");
                 }
-                BufferedImage image = reader.read(0);
-                if (image.getWidth() < 1 || image.getHeight() < 1) {
-                    throw new InvalidDataException(file, "has no pixels");
+                ImageTypeSpecifier type = reader.getRawImageType(0);
+                String what = width + "x" + height + (type == null ? "" : ", " + describe(type));
+                try (DecodeMemory.Reservation reserved = memory.reserve(file, DecodeMemory.estimate(width, height, type), what)) {
+                    BufferedImage image = reader.read(0);
+                    if (image.getWidth() < 1 || image.getHeight() < 1) {
+                        throw new InvalidDataException(file, "has no pixels");
+                    }
+                    return ImagePixels.toRgb(image, size, size);
                 }
-                return image;
             } finally {
                 reader.dispose();
             }
@@ -96,5 +125,12 @@ final class ImageFileDecoder {
             throw new InvalidDataException(file, "is not a readable PNG or JPEG image ("
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
         }
+    }
+
+    /** "4 channels of 16 bits". */
+    private static String describe(ImageTypeSpecifier type) {
+        SampleModel model = type.getSampleModel(1, 1);
+        return model.getNumBands() + (model.getNumBands() == 1 ? " channel" : " channels") + " of "
+                + model.getSampleSize(0) + " bits";
     }
 }

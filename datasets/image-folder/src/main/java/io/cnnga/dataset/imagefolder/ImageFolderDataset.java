@@ -8,6 +8,7 @@ import io.cnnga.api.InvalidDataException;
 import io.cnnga.api.InvalidOptionException;
 import io.cnnga.api.Preprocessing;
 import io.cnnga.api.SplitPolicy;
+import io.cnnga.api.support.DataBudget;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -76,10 +77,17 @@ final class ImageFolderDataset implements Dataset {
     public DataSplits load(long seed) {
         ImageFolderLayout layout = ImageFolderLayout.scan(root);
         DataInfo shape = new DataInfo(name(), size, size, channels, layout.classNames());
-        ImageSet train = decode(shape, layout.train());
+        // The listing tells how many images there are: check what they will take before decoding any.
+        int per = shape.pixelsPerImage();
+        long images = layout.train().size() + (layout.test() == null ? 0 : layout.test().size());
+        DataBudget budget = DataBudget.ofHeap();
+        budget.require(root, DataBudget.loadBytes(images, 0, per), images + " images of " + size + "x" + size + "x"
+                + channels);
+        DecodeMemory memory = new DecodeMemory(budget.minus(DataBudget.imageBytes(images, per)));
+        ImageSet train = decode(shape, layout.train(), memory);
         ImageSet test;
         if (layout.test() != null) {
-            test = decode(shape, layout.test());
+            test = decode(shape, layout.test(), memory);
         } else {
             DataSplits heldOut = holdOutTest(train);
             train = heldOut.train();
@@ -92,19 +100,42 @@ final class ImageFolderDataset implements Dataset {
         }
     }
 
-    /** Draws the test set exactly as {@link SplitPolicy} draws a validation set: stratified, seeded. */
+    /**
+     * Draws the test set exactly as {@link SplitPolicy} draws a validation set: stratified, seeded.
+     * Every class must get at least one test image: the test accuracy would otherwise say nothing
+     * about a class, and the run would report it without a word (a class folder of 2 images and
+     * the default testFraction 0.2 gets none).
+     */
     private DataSplits holdOutTest(ImageSet all) {
+        DataSplits heldOut;
         try {
-            return new SplitPolicy(testFraction, 0, 0).apply(all, all, TEST_HOLDOUT_SEED);
+            heldOut = new SplitPolicy(testFraction, 0, 0).split(all, all, TEST_HOLDOUT_SEED);
         } catch (IllegalArgumentException e) {
             throw new InvalidOptionException(testFractionPath, "testFraction " + testFraction + " of "
                     + all.size() + " images leaves no training or no test image; add images, change it, or give"
                     + " " + root.resolve(ImageFolderLayout.TRAIN) + " and " + root.resolve(ImageFolderLayout.TEST));
         }
+        int[] images = all.classCounts();
+        int[] tested = heldOut.validation().classCounts();
+        for (int c = 0; c < images.length; c++) {
+            if (tested[c] == 0) {
+                String name = all.info().classNames().get(c);
+                throw new InvalidOptionException(testFractionPath, "class \"" + name + "\" has " + images[c] + " image"
+                        + (images[c] == 1 ? "" : "s") + " and testFraction " + testFraction + " holds out none of"
+                        + " them, so the test accuracy could not measure it; give " + root.resolve(name)
+                        + " more images (about " + (int) Math.ceil(1 / testFraction) + " or more give one test image),"
+                        + " raise testFraction, or give "
+                        + root.resolve(ImageFolderLayout.TRAIN) + " and " + root.resolve(ImageFolderLayout.TEST));
+            }
+        }
+        return heldOut;
     }
 
-    /** Decodes on all cores (PNG and JPEG decoding dominates); reports the first bad file in listing order. */
-    private ImageSet decode(DataInfo shape, List<LabelledFile> files) {
+    /**
+     * Decodes on all cores (PNG and JPEG decoding dominates) as far as {@code memory} lets images be
+     * decoded at once; reports the first bad file in listing order.
+     */
+    private ImageSet decode(DataInfo shape, List<LabelledFile> files, DecodeMemory memory) {
         ImageFileDecoder decoder = new ImageFileDecoder(size, channels);
         int per = decoder.bytesPerImage();
         if ((long) files.size() * per > Integer.MAX_VALUE - 8) {
@@ -116,7 +147,7 @@ final class ImageFolderDataset implements Dataset {
         InvalidDataException[] failures = new InvalidDataException[files.size()];
         IntStream.range(0, files.size()).parallel().forEach(i -> {
             try {
-                decoder.decode(files.get(i).file(), pixels, i * per);
+                decoder.decode(files.get(i).file(), pixels, i * per, memory);
                 labels[i] = files.get(i).label();
             } catch (InvalidDataException e) {
                 failures[i] = e;

@@ -81,6 +81,24 @@ class ImageFolderDatasetTest {
     }
 
     @Test
+    void aClassTooSmallForOneTestImageFailsInsteadOfBeingLeftOutOfTheTestAccuracy() throws IOException {
+        writeAnimals(dir, 10);
+        for (int i = 2; i < 10; i++) {
+            Files.delete(dir.resolve("cat/" + i + ".png"));
+        }
+
+        assertThatThrownBy(() -> dataset(Map.of("path", dir.toString(), "size", 4)).load(1L))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessage("dataset.options.testFraction: class \"cat\" has 2 images and testFraction 0.2 holds out"
+                        + " none of them, so the test accuracy could not measure it; give " + dir.resolve("cat")
+                        + " more images (about 5 or more give one test image), raise testFraction, or give "
+                        + dir.resolve("train") + " and " + dir.resolve("test"));
+
+        DataSplits splits = dataset(Map.of("path", dir.toString(), "size", 4, "testFraction", 0.5)).load(1L);
+        assertThat(splits.test().classCounts()).containsExactly(5, 1, 5);
+    }
+
+    @Test
     void trainAndTestFoldersAreUsedAsGiven() {
         writeAnimals(dir.resolve("train"), 10);
         TestImages.write(TestImages.solid(9, 9, COLOURS.get("cat")), "png", dir.resolve("test/cat/a.png"));
@@ -115,7 +133,7 @@ class ImageFolderDatasetTest {
 
     @Test
     void infoListsFoldersOnlyAndSkipsWhatIsNoImage() throws IOException {
-        writeAnimals(dir, 2);
+        writeAnimals(dir, 5);
         Files.writeString(dir.resolve("cat/notes.txt"), "not an image");
         Files.writeString(dir.resolve("cat/._0.png"), "macOS resource fork, not an image");
         Files.createDirectories(dir.resolve(".thumbnails"));
@@ -127,7 +145,7 @@ class ImageFolderDatasetTest {
         assertThat(data.info().name()).isEqualTo(dir.getFileName().toString());
         Files.delete(dir.resolve("dog/broken.png"));
         DataSplits splits = data.load(1L);
-        assertThat(splits.train().size() + splits.validation().size() + splits.test().size()).isEqualTo(6);
+        assertThat(splits.train().size() + splits.validation().size() + splits.test().size()).isEqualTo(15);
     }
 
     @Test
