@@ -101,7 +101,7 @@ public final class ModelCardReadme {
                 .append("p = model.signatures[\"").append(sig.name()).append("\"](").append(sig.input())
                 .append("=tf.zeros([1, ").append(h).append(", ").append(w).append(", ").append(c).append("]))[\"")
                 .append(sig.output()).append("\"]\n```\n\n");
-        s.append("Java (TensorFlow Java 1.x, `org.tensorflow:tensorflow-core-platform`; nothing of cnnga needed):\n\n")
+        s.append("Java (TensorFlow Java 1.x: `org.tensorflow:tensorflow-core-api` with its native JAR; nothing of cnnga needed):\n\n")
                 .append("```java\ntry (SavedModelBundle model = SavedModelBundle.load(\"THIS_FOLDER\", \"serve\");\n")
                 .append("     TFloat32 images = TFloat32.tensorOf(Shape.of(1, ").append(h).append(", ").append(w)
                 .append(", ").append(c).append("));   // fill with pixels in [0, 1]\n")

@@ -90,12 +90,16 @@ public final class PredictRun {
         }
         List<Integer> shape = card.input().shape();
         PredictionInputs inputs = PredictionInputs.expand(request.inputs(), shape.get(0), shape.get(1), shape.get(2));
+        List<BadInput> bad = new ArrayList<>(inputs.bad());
+        if (inputs.inputs().isEmpty()) {
+            // nothing to classify: the model is not even loaded
+            return report(bad, err);
+        }
         ImageLabels labels = request.labelsFrom() == null ? ImageLabels.NONE
                 : ImageLabels.from(request.labelsFrom(), card.classNames(), inputs);
         PredictionPrinter printer = request.json() ? PredictionPrinter.json(out, card.classNames())
                 : PredictionPrinter.table(out, card.classNames(), Math.min(request.top(), card.classNames().size()),
-                request.labelsFrom() != null);
-        List<BadInput> bad = new ArrayList<>(inputs.bad());
+                request.labelsFrom() != null, inputs.longestName());
         ConfusionMatrix matrix = new ConfusionMatrix(card.classNames());
         long images;
         try (Backend backend = backend(registry, card, dir, request.device());
@@ -107,6 +111,11 @@ public final class PredictRun {
             images = batches.classified;
         }
         printer.finish(images, matrix, bad);
+        return report(bad, err);
+    }
+
+    /** One line per bad input on stderr; the exit status. */
+    private static int report(List<BadInput> bad, PrintWriter err) {
         for (BadInput b : bad) {
             err.println("error: " + b.message());
         }

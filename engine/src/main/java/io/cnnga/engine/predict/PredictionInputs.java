@@ -38,6 +38,13 @@ record PredictionInputs(List<PredictionInput> inputs, List<BadInput> bad) {
         bad = List.copyOf(bad);
     }
 
+    /** The longest name a prediction of these inputs prints: a path, or an idx file's path with {@code #INDEX}. */
+    int longestName() {
+        return inputs.stream().mapToInt(i -> i.file().toString().length()
+                + (i instanceof PredictionInput.IdxImages idx ? 1 + String.valueOf(Math.max(0, idx.count() - 1)).length() : 0))
+                .max().orElse(0);
+    }
+
     /** All images, summed over the inputs. */
     long imageCount() {
         return inputs.stream().mapToLong(PredictionInput::count).sum();

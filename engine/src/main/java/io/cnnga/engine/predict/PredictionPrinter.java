@@ -15,7 +15,7 @@ import java.util.Locale;
  * or one JSON object per line.
  *
  * <pre>{@code
- * PredictionPrinter printer = PredictionPrinter.table(out, classNames, 3, true);
+ * PredictionPrinter printer = PredictionPrinter.table(out, classNames, 3, true, 40);
  * printer.print(prediction);
  * printer.finish(matrix, bad);   // accuracy and confusion matrix, when labelled
  * }</pre>
@@ -43,20 +43,22 @@ abstract class PredictionPrinter {
         return new Json(out, classNames);
     }
 
-    static PredictionPrinter table(PrintWriter out, List<String> classNames, int top, boolean labelled) {
-        return new Table(out, classNames, top, labelled);
+    /** @param imageWidth the longest image name to come (the column is at most 80 wide; longer names push the row) */
+    static PredictionPrinter table(PrintWriter out, List<String> classNames, int top, boolean labelled, int imageWidth) {
+        return new Table(out, classNames, top, labelled, Math.max("image".length(), Math.min(80, imageWidth)));
     }
 
     private static final class Table extends PredictionPrinter {
-        private static final int IMAGE_WIDTH = 40;
+        private final int imageWidth;
         private final int nameWidth;
         private final boolean labelled;
 
-        Table(PrintWriter out, List<String> classNames, int top, boolean labelled) {
+        Table(PrintWriter out, List<String> classNames, int top, boolean labelled, int imageWidth) {
             super(out, classNames);
+            this.imageWidth = imageWidth;
             this.nameWidth = classNames.stream().mapToInt(String::length).max().orElse(5);
             this.labelled = labelled;
-            StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-" + IMAGE_WIDTH + "s", "image"));
+            StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-" + imageWidth + "s", "image"));
             if (labelled) {
                 header.append(String.format(Locale.ROOT, "  %-" + (nameWidth + 2) + "s", "label"));
             }
@@ -66,7 +68,7 @@ abstract class PredictionPrinter {
 
         @Override
         void print(Prediction p) {
-            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-" + IMAGE_WIDTH + "s", p.image()));
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-" + imageWidth + "s", p.image()));
             if (labelled) {
                 String label = p.labelled() ? classNames.get(p.label()) : "-";
                 row.append(String.format(Locale.ROOT, "  %-" + nameWidth + "s %s", label,
