@@ -86,6 +86,11 @@ public interface TrainingSteps extends AutoCloseable {
     default void startEpoch(int epoch, long epochSeed) {
     }
 
+    /** Where the steps run, in the device syntax ({@code cpu}, {@code gpu:N}): what a latency is reported with. */
+    default String deviceName() {
+        return "cpu";
+    }
+
     /**
      * One optimisation step on {@code batch} in training mode (dropout on, batch norm on the
      * batch's statistics, its moving averages updated). A backend that can see the loss before

@@ -256,6 +256,12 @@ final class TensorFlowTrainingSteps implements TrainingSteps {
         SavedModelExporter.export(spec, weights(), threads, directory);
     }
 
+    /** {@code gpu:N} when placed on a GPU; {@code cpu} otherwise ({@code auto} places everything on the CPU of a machine without one). */
+    @Override
+    public String deviceName() {
+        return device.isGpu() ? device.toString() : "cpu";
+    }
+
     @Override
     public void close() {
         if (!closed) {
