@@ -5,6 +5,7 @@ import io.cnnga.api.support.DeviceChoice;
 import io.cnnga.api.LayerSpec;
 import io.cnnga.api.LayerSummary;
 import io.cnnga.api.ModelSpec;
+import io.cnnga.api.Precision;
 import io.cnnga.api.Padding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ import org.tensorflow.types.TInt32;
  *
  * <pre>{@code
  * try (Graph g = new Graph()) {
- *     NetworkGraph net = NetworkGraph.training(g, spec, device, true, 0.9, seed, 1e-3);
+ *     NetworkGraph net = NetworkGraph.training(g, spec, device, true, 0.9, seed, 1e-3, Precision.FP32);
  *     // feed net.images and net.labels, fetch net.trainLoss, target net.trainStep
  * }
  * }</pre>
@@ -47,7 +48,8 @@ import org.tensorflow.types.TInt32;
  * input), so updates of the last layers overlap the backward pass of the first ones without ever
  * changing a kernel that is still being read. The loss is softmax cross-entropy on one-hot labels
  * (the runtime has no gradient for the sparse op). Convolution + bias + relu is one fused op in
- * the training tower ({@link FusedConvolution}).
+ * the training tower ({@link FusedConvolution}), except in bfloat16, whose rewrite leaves that op
+ * in float32.
  * Variables start uninitialized: run {@link #initOps} feeding {@link #initValues}.
  */
 final class NetworkGraph {
@@ -84,6 +86,8 @@ final class NetworkGraph {
     private final Ops tf;
     private final Map<Integer, Map<ParameterSpec.Role, Variable<TFloat32>>> byLayer = new LinkedHashMap<>();
     private final Operand<TFloat32> inferenceLogits;
+    /** Whether the training tower builds convolution + bias + relu as one op ({@link FusedConvolution}). */
+    private boolean fuseConvolutions = true;
     /** Whether the training tower may fuse convolution + bias + leaky relu (CPU only). */
     private boolean fuseLeakyRelu;
     /** The input of each weighted layer of the training tower, the images excepted. */
@@ -143,13 +147,17 @@ final class NetworkGraph {
     /**
      * Both towers, the loss, accuracy and the Adam step.
      *
-     * @param onCpu whether the graph certainly runs on the CPU, where convolution + bias + leaky
-     *              relu may be fused (relu is fused everywhere)
+     * @param onCpu     whether the graph certainly runs on the CPU, where convolution + bias + leaky
+     *                  relu may be fused (relu is fused everywhere)
+     * @param precision for {@link Precision#BF16} the training tower's convolutions stay separate
+     *                  ops: the bfloat16 rewrite converts {@code Conv2D} but not a {@code _FusedConv2D}
+     *                  built here, which would stay float32
      */
     static NetworkGraph training(Graph graph, ModelSpec spec, DeviceChoice device, boolean onCpu, double momentum,
-                                 long seed, double learningRate) {
+                                 long seed, double learningRate, Precision precision) {
         NetworkGraph net = new NetworkGraph(graph, spec, device);
         net.fuseLeakyRelu = onCpu;
+        net.fuseConvolutions = precision != Precision.BF16;
         net.addTraining(graph, momentum, seed, learningRate);
         return net;
     }
@@ -252,11 +260,13 @@ final class NetworkGraph {
             }
             LayerSpec.Activation next = i + 1 < rows.size() && rows.get(i + 1).layer() instanceof LayerSpec.Activation a
                     ? a : null;
-            if (layer instanceof LayerSpec.Conv2D c && tower != Tower.INFERENCE && next != null && next.function() == ActivationFunction.RELU) {
+            if (layer instanceof LayerSpec.Conv2D c && tower != Tower.INFERENCE && fuseConvolutions && next != null
+                    && next.function() == ActivationFunction.RELU) {
                 x = FusedConvolution.convBiasRelu(op, x, v.get(ParameterSpec.Role.KERNEL), v.get(ParameterSpec.Role.BIAS),
                         c.stride(), padding(c.padding()));
                 i++; // the activation is done
-            } else if (layer instanceof LayerSpec.Conv2D c && tower != Tower.INFERENCE && fuseLeakyRelu && next != null
+            } else if (layer instanceof LayerSpec.Conv2D c && tower != Tower.INFERENCE && fuseConvolutions && fuseLeakyRelu
+                    && next != null
                     && next.function() == ActivationFunction.LEAKY_RELU && next.alpha() >= 0) {
                 x = FusedConvolution.convBiasLeakyRelu(op, x, v.get(ParameterSpec.Role.KERNEL),
                         v.get(ParameterSpec.Role.BIAS), c.stride(), padding(c.padding()), (float) next.alpha());
