@@ -12,7 +12,7 @@ import org.tensorflow.proto.RewriterConfig;
 /**
  * The {@link ConfigProto} of every session this backend opens: soft placement, GPU memory grown
  * on demand, no GPU at all for {@code cpu}, the thread counts, and for {@link Precision#BF16}
- * Grappler's oneDNN bfloat16 rewrite.
+ * (with the {@code bf16=rewrite} switch) Grappler's oneDNN bfloat16 rewrite.
  *
  * <pre>{@code
  * try (Session s = new Session(graph, SessionConfig.of(DeviceChoice.CPU, 0))) { ... }
@@ -23,13 +23,17 @@ import org.tensorflow.proto.RewriterConfig;
  * JVM hold for every later one, whatever they ask. {@link #threadsInEffect()} says which; asking
  * for another count logs one warning.
  *
- * <p>{@code auto_mixed_precision_onednn_bfloat16} rewrites the graph before it runs: convolutions,
- * matrix products and the ops between them (on its allow and infer lists) compute in bfloat16,
- * with casts inserted at the borders; variables, the Adam update, softmax cross-entropy, reductions
- * and batch norm's statistics stay float32 (its deny list and the ops' own float32 attributes).
+ * <p>Bfloat16 is built into the graph ({@link NetworkGraph}) unless {@link #bf16ByRewrite()}: then
+ * {@code auto_mixed_precision_onednn_bfloat16} rewrites the graph before it runs instead:
+ * convolutions, matrix products and the ops between them (its allow and infer lists) compute in
+ * bfloat16, with casts inserted at the borders; variables, the Adam update, softmax cross-entropy,
+ * reductions and batch norm's statistics stay float32. The rewrite logs two lines per graph it
+ * runs on (absl's INFO lines, which {@code TF_CPP_MIN_LOG_LEVEL} does not silence), about a dozen
+ * per trial, and makes Grappler's remapper log an error for leaky relu networks.
  *
- * <p>Two switches for measuring, read from system properties when a session is configured (not
- * options: they stay until measurements on an idle machine say they pay):
+ * <p>Switches for measuring, read from system properties (not options: they stay until
+ * measurements on an idle machine say they pay): {@code -Dcnnga.tensorflow.bf16=rewrite} trains
+ * bfloat16 through the rewrite above instead of the graph's own casts;
  * {@code -Dcnnga.tensorflow.xla=true} turns on XLA's whole-graph JIT ({@code global_jit_level ON_1};
  * on a CPU only with {@code TF_XLA_FLAGS=--tf_xla_cpu_global_jit} in the environment as well);
  * {@code -Dcnnga.tensorflow.interOpThreads=N} gives the inter-op pool N threads instead of the
@@ -38,6 +42,7 @@ import org.tensorflow.proto.RewriterConfig;
 final class SessionConfig {
 
     static final String XLA_PROPERTY = "cnnga.tensorflow.xla";
+    static final String BF16_PROPERTY = "cnnga.tensorflow.bf16";
     static final String INTER_OP_PROPERTY = "cnnga.tensorflow.interOpThreads";
 
     private static final System.Logger LOG = System.getLogger(SessionConfig.class.getName());
@@ -72,7 +77,7 @@ final class SessionConfig {
         if (device.kind() == DeviceChoice.Kind.CPU) {
             b.putDeviceCount("GPU", 0);
         }
-        if (precision == Precision.BF16) {
+        if (precision == Precision.BF16 && bf16ByRewrite()) {
             b.getGraphOptionsBuilder().getRewriteOptionsBuilder()
                     .setAutoMixedPrecisionOnednnBfloat16(RewriterConfig.Toggle.ON);
         }
@@ -81,6 +86,11 @@ final class SessionConfig {
                     .setGlobalJitLevel(OptimizerOptions.GlobalJitLevel.ON_1);
         }
         return b.build();
+    }
+
+    /** Whether bfloat16 comes from Grappler's rewrite ({@code -Dcnnga.tensorflow.bf16=rewrite}), not the graph. */
+    static boolean bf16ByRewrite() {
+        return "rewrite".equals(System.getProperty(BF16_PROPERTY));
     }
 
     /** The thread count of the first session of this JVM (0: TensorFlow's default), -1 before any. */

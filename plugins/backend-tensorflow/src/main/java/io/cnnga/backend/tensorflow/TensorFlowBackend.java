@@ -104,15 +104,14 @@ public final class TensorFlowBackend implements Backend {
     }
 
     /**
-     * {@code bf16} where TensorFlow can compute it fast: on a CPU with AVX-512 BF16 or AMX, through
-     * oneDNN. On a GPU its graph rewrite offers float16 only ({@code auto_mixed_precision}, which
-     * needs loss scaling), so GPUs train in float32. Asking for {@code bf16} where it is not fast
-     * warns once per backend.
+     * {@code bf16} where it is fast and tested: on a CPU with AVX-512 BF16 or AMX, through oneDNN.
+     * GPUs train in float32: the graph's bfloat16 casts have never run on one (no GPU was at hand),
+     * and TensorFlow's own GPU rewrite makes float16, which needs loss scaling. Asking for
+     * {@code bf16} where it is not used warns once per backend.
      */
     private Precision precisionOn(boolean onCpu) {
         if (!onCpu) {
-            return options.precision().resolve(false, "TensorFlow computes bfloat16 on CPUs only (its GPU rewrite "
-                    + "makes float16)", this::warnOnce);
+            return options.precision().resolve(false, "this backend's bfloat16 is untested on GPUs", this::warnOnce);
         }
         return options.precision().resolve(cpu.fastBf16(), "the CPU has neither avx512_bf16 nor amx_bf16",
                 this::warnOnce);

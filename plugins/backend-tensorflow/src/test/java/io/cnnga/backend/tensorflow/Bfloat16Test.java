@@ -34,9 +34,9 @@ import org.tensorflow.proto.NodeDef;
 import org.tensorflow.types.TFloat32;
 
 /**
- * {@code precision: bf16} on the CPU: Grappler's oneDNN rewrite computes convolutions and matrix
- * products in bfloat16 while variables, the Adam update, the loss and batch norm's statistics stay
- * float32; what it trains exports as a float32 SavedModel; a CPU without bfloat16 trains in float32
+ * {@code precision: bf16} on the CPU: convolutions and matrix products compute in bfloat16 while
+ * variables, the Adam update, the loss and batch norm's statistics stay float32, as TensorFlow ran
+ * them; what it trains exports as a float32 SavedModel; a CPU without bfloat16 trains in float32
  * after one warning.
  */
 class Bfloat16Test {
