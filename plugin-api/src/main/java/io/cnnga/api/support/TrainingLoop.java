@@ -7,6 +7,7 @@ import io.cnnga.api.Evaluation;
 import io.cnnga.api.ImageSet;
 import io.cnnga.api.LayerParameter;
 import io.cnnga.api.ModelSpec;
+import io.cnnga.api.Precision;
 import io.cnnga.api.SplitPolicy;
 import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.TrainingFailedException;
@@ -67,8 +68,12 @@ import java.util.TreeSet;
  */
 public final class TrainingLoop<S extends TrainingSteps> implements TrainingSession {
 
-    /** Smallest evaluation batch: inference keeps no gradients, so larger batches are cheap and faster. */
-    public static final int EVAL_BATCH = 256;
+    /**
+     * Smallest evaluation batch: inference keeps no gradients, so larger batches are cheap and
+     * faster. 256 unless the JVM runs with {@code -Dcnnga.evalBatch=N}, a switch for measuring
+     * other sizes (evaluation and the statistics passes only; training batches are the config's).
+     */
+    public static final int EVAL_BATCH = Math.max(1, Integer.getInteger("cnnga.evalBatch", 256));
 
     /**
      * Training images a checkpoint recomputes batch norm's statistics on: on ref-a after one full
@@ -301,6 +306,11 @@ public final class TrainingLoop<S extends TrainingSteps> implements TrainingSess
         }
         java.util.Arrays.sort(nanos);
         return java.util.Optional.of(new io.cnnga.api.InferenceLatency(nanos[LATENCY_REPEATS / 2] / 1e6, steps.deviceName()));
+    }
+
+    @Override
+    public Precision precision() {
+        return steps.precision();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.cnnga.api.support;
 
 import io.cnnga.api.Batch;
 import io.cnnga.api.LayerParameter;
+import io.cnnga.api.Precision;
 import io.cnnga.api.TrainingSession;
 import java.nio.file.Path;
 import java.util.List;
@@ -113,6 +114,11 @@ public interface TrainingSteps extends AutoCloseable {
      * network without batch norm does nothing.
      */
     void recomputeBatchNormStatistics(Iterable<Batch> sample);
+
+    /** What these steps' convolutions and matrix products compute in; float32 unless overridden. */
+    default Precision precision() {
+        return Precision.FP32;
+    }
 
     /** Writes the network in the backend's portable format. */
     void export(Path directory);
