@@ -28,11 +28,28 @@ public interface Backend extends AutoCloseable {
     }
 
     /**
+     * The precision sessions on this backend's own device compute in ({@link TrainingSession#precision()}
+     * of a session whose config names no device); {@link Precision#FP32} for a backend that knows no
+     * other.
+     */
+    default Precision precision() {
+        return Precision.FP32;
+    }
+
+    /**
      * The float32 matrix-multiply throughput this backend reaches on its device, in GFLOP/s, so
      * that {@code bench} can show what fraction of it a network achieves; empty if not measured.
      */
     default java.util.OptionalDouble peakGflops() {
         return java.util.OptionalDouble.empty();
+    }
+
+    /**
+     * The matrix-multiply throughput in {@code precision} (both operands and the product), in
+     * GFLOP/s; {@link #peakGflops()} for float32, empty where this backend does not measure it.
+     */
+    default java.util.OptionalDouble peakGflops(Precision precision) {
+        return precision == Precision.FP32 ? peakGflops() : java.util.OptionalDouble.empty();
     }
 
     /**

@@ -66,6 +66,14 @@ public interface TrainingSession extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * What this session's convolutions and matrix products compute in; {@link Precision#FP32} for
+     * a backend that knows no other.
+     */
+    default Precision precision() {
+        return Precision.FP32;
+    }
+
     /** Releases every native resource; the session is unusable afterwards. */
     @Override
     void close();

@@ -17,7 +17,8 @@ import io.cnnga.api.TrainingSession;
  * }</pre>
  *
  * <p>Training throughput comes from the backend's own epoch measurement, which excludes the
- * validation pass; evaluation is timed here over the same images.
+ * validation pass; evaluation is timed here over the same images. The result names the precision
+ * the session computed in.
  */
 public final class Benchmark {
 
@@ -49,7 +50,8 @@ public final class Benchmark {
             double evalSeconds = (System.nanoTime() - start) / 1e9;
             double trainRate = measured.imagesPerSecond();
             return new BenchmarkResult(backendId, arch, batch, timed / batch, trainRate, trainSet.size() / evalSeconds,
-                    spec.forwardFlops(), 3.0 * spec.forwardFlops() * trainRate / 1e9, dataLabel);
+                    spec.forwardFlops(), 3.0 * spec.forwardFlops() * trainRate / 1e9, dataLabel,
+                    session.precision().id());
         }
     }
 }

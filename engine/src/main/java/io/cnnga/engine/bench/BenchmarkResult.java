@@ -17,8 +17,9 @@ package io.cnnga.engine.bench;
  * @param forwardFlopsPerImage FLOPs of one forward pass
  * @param trainGflops          3 × forward FLOPs × training images/s (forward plus about twice that backward)
  * @param data                 {@code fashion-mnist} or {@code synthetic}
+ * @param precision            what the convolutions and matrix products computed in: {@code fp32} or {@code bf16}
  */
 public record BenchmarkResult(String backend, String arch, int batch, int steps, double trainImagesPerSecond,
                               double evalImagesPerSecond, long forwardFlopsPerImage, double trainGflops,
-                              String data) {
+                              String data, String precision) {
 }

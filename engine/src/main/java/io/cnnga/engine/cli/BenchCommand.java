@@ -9,6 +9,7 @@ import io.cnnga.api.Decoder;
 import io.cnnga.api.ImageSet;
 import io.cnnga.api.InvalidInputException;
 import io.cnnga.api.ModelSpec;
+import io.cnnga.api.Precision;
 import io.cnnga.engine.bench.Benchmark;
 import io.cnnga.engine.bench.BenchmarkResult;
 import io.cnnga.api.support.ReferenceNetworks;
@@ -39,7 +40,12 @@ import java.util.concurrent.Callable;
  * bin/engine bench --arch ref-b --batch 32 --json
  * bin/engine bench --peak
  * bin/engine bench --arch ref-b --repeat 3      # three measurements and their median
+ * bin/engine bench --arch ref-b --precision bf16 # bfloat16 mixed precision (the backend's precision option)
+ * bin/engine bench --peak --precision bf16       # the bfloat16 MatMul peak
  * }</pre>
+ *
+ * <p>Without {@code --precision} the backend trains at its default precision ({@code auto}: bf16
+ * where the device computes it fast); the output names the precision the session used.
  *
  * <p>With {@code --repeat N} each measurement starts afresh (a new training session, or a new
  * backend for the peak, whose value a backend otherwise keeps) and the median run is reported:
@@ -72,6 +78,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Measure N times and report the median run (default: ${DEFAULT-VALUE}).")
     int repeat;
 
+    @Option(names = "--precision", paramLabel = "fp32|bf16",
+            description = "The backend's precision option (default: the backend's own, auto); with --peak: the MatMul's operands (default: fp32).")
+    String precision;
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
@@ -89,6 +99,9 @@ final class BenchCommand implements Callable<Integer> {
         if (repeat < 1) {
             throw new InvalidInputException("--repeat must be >= 1, was " + repeat);
         }
+        if (precision != null && !List.of("fp32", "bf16").contains(precision)) {
+            throw new InvalidInputException("--precision: must be fp32 or bf16, was \"" + precision + "\"");
+        }
         PluginRegistry registry = common.registry();
         PrintWriter out = spec.commandLine().getOut();
         if (peak) {
@@ -100,14 +113,21 @@ final class BenchCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** The backend to measure, with {@code --precision} as its precision option when given. */
+    private PluginChoice backendChoice() {
+        return precision == null ? PluginChoice.of(backendId) : new PluginChoice(backendId, Map.of("precision", precision));
+    }
+
     private void peak(PluginRegistry registry, PrintWriter out) throws Exception {
+        Precision operands = precision == null ? Precision.FP32 : Precision.valueOf(precision.toUpperCase(Locale.ROOT));
         List<Double> runs = new ArrayList<>();
         for (int i = 1; i <= repeat; i++) {
             // a backend keeps the peak it measured: a fresh one measures again
-            try (Backend backend = registry.backend(PluginChoice.of(backendId))) {
-                OptionalDouble gflops = backend.peakGflops();
+            try (Backend backend = registry.backend(backendChoice())) {
+                OptionalDouble gflops = backend.peakGflops(operands);
                 if (gflops.isEmpty()) {
-                    throw new InvalidInputException("backend " + backendId + " does not measure a peak");
+                    throw new InvalidInputException("backend " + backendId + " does not measure a "
+                            + operands.id() + " peak");
                 }
                 runs.add(gflops.getAsDouble());
                 if (!json && repeat > 1) {
@@ -118,7 +138,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         double median = runs.stream().sorted().toList().get((runs.size() - 1) / 2);
         if (json) {
-            ObjectNode node = MAPPER.createObjectNode().put("backend", backendId).put("peakGflops", median);
+            ObjectNode node = MAPPER.createObjectNode().put("backend", backendId).put("precision", operands.id())
+                    .put("peakGflops", median);
             if (repeat > 1) {
                 node.put("repeats", repeat);
                 ArrayNode all = node.putArray("peakGflopsRuns");
@@ -126,13 +147,14 @@ final class BenchCommand implements Callable<Integer> {
             }
             out.println(MAPPER.writeValueAsString(node));
         } else {
-            out.printf(Locale.ROOT, "%s peak float32 MatMul: %.1f GFLOP/s%s%n", backendId, median,
+            out.printf(Locale.ROOT, "%s peak %s MatMul: %.1f GFLOP/s%s%n", backendId,
+                    operands == Precision.BF16 ? "bfloat16" : "float32", median,
                     repeat > 1 ? " (median of " + repeat + " runs)" : "");
         }
     }
 
     private void train(PluginRegistry registry, PrintWriter out) throws Exception {
-        try (Backend backend = registry.backend(PluginChoice.of(backendId))) {
+        try (Backend backend = registry.backend(backendChoice())) {
             ModelSpec model = model(registry);
             String[] label = new String[1];
             ImageSet images = images(registry, model, batch * Math.max(steps, 10), label);
@@ -158,8 +180,9 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 out.println(MAPPER.writeValueAsString(node));
             } else {
-                out.printf(Locale.ROOT, "%s on %s, batch %d, %d steps, %s data%s%n", r.arch(), r.backend(), r.batch(),
-                        r.steps(), r.data(), repeat > 1 ? ", the median of " + repeat + " runs" : "");
+                out.printf(Locale.ROOT, "%s on %s in %s, batch %d, %d steps, %s data%s%n", r.arch(), r.backend(),
+                        r.precision(), r.batch(), r.steps(), r.data(),
+                        repeat > 1 ? ", the median of " + repeat + " runs" : "");
                 out.printf(Locale.ROOT, "  train: %,.0f images/s%n", r.trainImagesPerSecond());
                 out.printf(Locale.ROOT, "  eval:  %,.0f images/s%n", r.evalImagesPerSecond());
                 out.printf(Locale.ROOT, "  forward FLOPs per image: %,d%n", r.forwardFlopsPerImage());

@@ -96,7 +96,7 @@ public final class BackendComparison {
             }
             Evaluation test = session.evaluate(data.test());
             double validation = last == null || data.validation().size() == 0 ? Double.NaN : last.validationAccuracy();
-            return BackendOutcome.completed(id, validation, test.accuracy(),
+            return BackendOutcome.completed(id, session.precision().id(), validation, test.accuracy(),
                     trainSeconds > 0 ? trainImages / trainSeconds : Double.NaN, seconds(start));
         } catch (RuntimeException | OutOfMemoryError e) {
             return BackendOutcome.failed(id, reason(e), seconds(start));
@@ -107,8 +107,8 @@ public final class BackendComparison {
         if (!o.ok()) {
             return String.format(Locale.ROOT, "%s: failed after %.1f s: %s", o.backend(), o.seconds(), o.failure());
         }
-        return String.format(Locale.ROOT, "%s: validation %.4f, test %.4f, %,.0f train images/s, %.1f s", o.backend(),
-                o.validationAccuracy(), o.testAccuracy(), o.trainImagesPerSecond(), o.seconds());
+        return String.format(Locale.ROOT, "%s (%s): validation %.4f, test %.4f, %,.0f train images/s, %.1f s", o.backend(),
+                o.precision(), o.validationAccuracy(), o.testAccuracy(), o.trainImagesPerSecond(), o.seconds());
     }
 
     /** The first line of the message: frameworks' messages may carry native stack traces. */

@@ -5,12 +5,14 @@ package io.cnnga.engine.compare;
  * it failed.
  *
  * <pre>{@code
- * BackendOutcome o = BackendOutcome.completed("pytorch", 0.861, 0.853, 1_250.0, 14.2);
+ * BackendOutcome o = BackendOutcome.completed("pytorch", "fp32", 0.861, 0.853, 1_250.0, 14.2);
  * o.ok();                 // true
  * BackendOutcome.failed("tensorflow", "out of memory: ...", 3.1).failure();   // "out of memory: ..."
  * }</pre>
  *
  * @param backend              the backend's id
+ * @param precision            what the training computed in ({@code fp32}, {@code bf16}); empty when
+ *                             it failed before a session opened
  * @param validationAccuracy   accuracy on the validation split after the last epoch; NaN when
  *                             failed or when the plan has no validation split
  * @param testAccuracy         accuracy on the test split after training; NaN when failed
@@ -19,20 +21,22 @@ package io.cnnga.engine.compare;
  * @param seconds              wall time of the whole: building the network, training, validating, testing
  * @param failure              why it failed; empty when it completed
  */
-public record BackendOutcome(String backend, double validationAccuracy, double testAccuracy,
+public record BackendOutcome(String backend, String precision, double validationAccuracy, double testAccuracy,
                              double trainImagesPerSecond, double seconds, String failure) {
 
     public BackendOutcome {
+        precision = precision == null ? "" : precision;
         failure = failure == null ? "" : failure;
     }
 
-    public static BackendOutcome completed(String backend, double validationAccuracy, double testAccuracy,
-                                           double trainImagesPerSecond, double seconds) {
-        return new BackendOutcome(backend, validationAccuracy, testAccuracy, trainImagesPerSecond, seconds, "");
+    public static BackendOutcome completed(String backend, String precision, double validationAccuracy,
+                                           double testAccuracy, double trainImagesPerSecond, double seconds) {
+        return new BackendOutcome(backend, precision, validationAccuracy, testAccuracy, trainImagesPerSecond, seconds,
+                "");
     }
 
     public static BackendOutcome failed(String backend, String reason, double seconds) {
-        return new BackendOutcome(backend, Double.NaN, Double.NaN, Double.NaN, seconds,
+        return new BackendOutcome(backend, "", Double.NaN, Double.NaN, Double.NaN, seconds,
                 reason == null || reason.isBlank() ? "failed" : reason);
     }
 

@@ -6,11 +6,11 @@ import java.util.Locale;
 
 /**
  * A comparison as CSV ({@code compare.csv}): one row per genome; after {@code genome} and
- * {@code params}, five columns per backend, prefixed with its id.
+ * {@code params}, six columns per backend, prefixed with its id.
  *
  * <pre>{@code
- * genome,params,tensorflow_validation_accuracy,tensorflow_test_accuracy,tensorflow_train_images_per_second,tensorflow_seconds,tensorflow_failure,pytorch_validation_accuracy,...
- * 01010001110010011100,1234567,0.8512,0.8467,1210.4,14.2,,0.8490,...
+ * genome,params,tensorflow_validation_accuracy,tensorflow_test_accuracy,tensorflow_train_images_per_second,tensorflow_seconds,tensorflow_failure,tensorflow_precision,pytorch_validation_accuracy,...
+ * 01010001110010011100,1234567,0.8512,0.8467,1210.4,14.2,,fp32,0.8490,...
  * }</pre>
  *
  * <p>Numbers use a dot and no grouping; a failed training leaves its numbers empty except the
@@ -20,7 +20,7 @@ import java.util.Locale;
 public final class ComparisonCsv {
 
     static final String[] PER_BACKEND = {"validation_accuracy", "test_accuracy", "train_images_per_second", "seconds",
-        "failure"};
+        "failure", "precision"};
 
     private ComparisonCsv() {
     }
@@ -42,6 +42,7 @@ public final class ComparisonCsv {
                 fields.add(number(o.trainImagesPerSecond(), "%.1f"));
                 fields.add(number(o.seconds(), "%.1f"));
                 fields.add(o.failure());
+                fields.add(o.precision());
             }
             line(s, fields);
         }

@@ -57,13 +57,14 @@ public final class ComparisonHtml {
         h.append("<div class=\"scroll\"><table>\n<thead>\n<tr><th class=\"genome\" rowspan=\"2\">genome</th>")
                 .append("<th rowspan=\"2\">params</th>");
         for (String backend : c.backends()) {
-            h.append("<th class=\"backend\" colspan=\"4\">").append(esc(backend)).append("</th>");
+            h.append("<th class=\"backend\" colspan=\"5\">").append(esc(backend)).append("</th>");
         }
         h.append("</tr>\n<tr>");
         for (int i = 0; i < c.backends().size(); i++) {
             // Short headers so that two backends fit a laptop screen; the note below spells them out.
             h.append("<th class=\"first\" title=\"validation accuracy\">val. acc.</th><th title=\"test accuracy\">test acc.</th>")
-                    .append("<th title=\"training images per second\">train img/s</th><th title=\"seconds\">s</th>");
+                    .append("<th title=\"training images per second\">train img/s</th><th title=\"seconds\">s</th>")
+                    .append("<th title=\"precision\">prec.</th>");
         }
         h.append("</tr>\n</thead>\n<tbody>\n");
         for (ComparisonRow row : c.rows()) {
@@ -74,10 +75,12 @@ public final class ComparisonHtml {
                     h.append("<td class=\"first\">").append(accuracy(o.validationAccuracy())).append("</td><td>")
                             .append(accuracy(o.testAccuracy())).append("</td><td>")
                             .append(String.format(Locale.ROOT, "%,.0f", o.trainImagesPerSecond())).append("</td><td>")
-                            .append(String.format(Locale.ROOT, "%.1f", o.seconds())).append("</td>");
+                            .append(String.format(Locale.ROOT, "%.1f", o.seconds())).append("</td><td>")
+                            .append(esc(o.precision())).append("</td>");
                 } else {
                     h.append("<td class=\"first failed\" colspan=\"3\">failed: ").append(esc(o.failure()))
-                            .append("</td><td>").append(String.format(Locale.ROOT, "%.1f", o.seconds())).append("</td>");
+                            .append("</td><td>").append(String.format(Locale.ROOT, "%.1f", o.seconds()))
+                            .append("</td><td></td>");
                 }
             }
             h.append("</tr>\n");
@@ -93,7 +96,8 @@ public final class ComparisonHtml {
         }
         h.append("<p class=\"note\">Val. acc.: validation accuracy, measured after the last epoch; test acc.: test ")
                 .append("accuracy, measured once after training. Train img/s counts training steps only. Seconds (s) cover building the network, ")
-                .append("training, validating and testing. For one seed the tensorflow and pytorch backends start from the ")
+                .append("training, validating and testing; prec.: what convolutions and matrix products computed in ")
+                .append("(fp32, bf16). For one seed the tensorflow and pytorch backends start from the ")
                 .append("same initial weights and see the batches in the same order; their dropout masks differ, so ")
                 .append("their accuracies differ by training noise as well.</p>\n");
         h.append("</body>\n</html>\n");

@@ -1,22 +1,28 @@
 package io.cnnga.engine.compare;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * A comparison as a plain-text table for the terminal: genome and parameters, then validation
- * accuracy, test accuracy, training images/s and seconds under each backend's name; then how
- * far each later backend is from the first.
+ * accuracy, test accuracy, training images/s, seconds and precision under each backend's name;
+ * then how far each later backend is from the first, and a note when the backends computed in
+ * different precisions (then they differ by more than their frameworks).
  *
  * <pre>{@code
- *                                  | tensorflow                          | pytorch
- * genome                    params |  val acc test acc  train img/s    s |  val acc test acc  train img/s    s
- * 01010001110010011100   1,234,567 |   0.8512   0.8467        1,210  14.2 |   0.8490   0.8431          980  17.0
+ *                                  | tensorflow                                | pytorch
+ * genome                    params |  val acc test acc  train img/s    s  prec |  val acc test acc  train img/s    s  prec
+ * 01010001110010011100   1,234,567 |   0.8512   0.8467        1,210  14.2  fp32 |   0.8490   0.8431          980  17.0  fp32
  * }</pre>
  */
 public final class ComparisonTable {
 
-    private static final String CELL = " %8s %8s %12s %6s";
-    private static final int CELL_WIDTH = String.format(Locale.ROOT, CELL, "", "", "", "").length();
+    private static final String CELL = " %8s %8s %12s %6s %5s";
+    private static final int CELL_WIDTH = String.format(Locale.ROOT, CELL, "", "", "", "", "").length();
 
     private ComparisonTable() {
     }
@@ -32,7 +38,7 @@ public final class ComparisonTable {
         s.append('\n');
         s.append(String.format(Locale.ROOT, lead, "genome", "params"));
         for (int i = 0; i < c.backends().size(); i++) {
-            s.append(" |").append(String.format(Locale.ROOT, CELL, "val acc", "test acc", "train img/s", "s"));
+            s.append(" |").append(String.format(Locale.ROOT, CELL, "val acc", "test acc", "train img/s", "s", "prec"));
         }
         s.append('\n');
         for (ComparisonRow row : c.rows()) {
@@ -42,7 +48,7 @@ public final class ComparisonTable {
                 if (o.ok()) {
                     s.append(String.format(Locale.ROOT, CELL, accuracy(o.validationAccuracy()), accuracy(o.testAccuracy()),
                             String.format(Locale.ROOT, "%,.0f", o.trainImagesPerSecond()),
-                            String.format(Locale.ROOT, "%.1f", o.seconds())));
+                            String.format(Locale.ROOT, "%.1f", o.seconds()), o.precision()));
                 } else {
                     s.append(String.format(Locale.ROOT, "%-" + CELL_WIDTH + "s", " failed (see below)"));
                 }
@@ -59,6 +65,14 @@ public final class ComparisonTable {
         }
         for (BackendGap gap : c.gaps()) {
             s.append(gap.describe()).append('\n');
+        }
+        Map<String, Set<String>> precisions = new TreeMap<>();
+        c.rows().forEach(row -> row.outcomes().stream().filter(BackendOutcome::ok)
+                .forEach(o -> precisions.computeIfAbsent(o.precision(), p -> new TreeSet<>()).add(o.backend())));
+        if (precisions.size() > 1) {
+            s.append("note: the backends computed in different precisions (").append(precisions.entrySet().stream()
+                    .map(e -> e.getKey() + ": " + String.join(", ", e.getValue())).collect(Collectors.joining("; ")))
+                    .append("); give the plan's backend.options.precision fp32 to compare the frameworks alone\n");
         }
         // The last backend's name is padded like the others: no trailing blanks on any line.
         return s.toString().replaceAll("(?m) +$", "");

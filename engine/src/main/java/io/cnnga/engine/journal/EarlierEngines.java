@@ -36,6 +36,9 @@ final class EarlierEngines {
     private EarlierEngines() {
     }
 
+    /** The built-in backends, whose option {@code precision} came later: before it they trained in float32. */
+    private static final List<String> BACKENDS_WITH_PRECISION = List.of("tensorflow", "pytorch");
+
     /** {@code plan} with every key added since it was recorded set to what its engine did. */
     static ObjectNode complete(ObjectNode plan) {
         ObjectNode out = plan.deepCopy();
@@ -44,6 +47,13 @@ final class EarlierEngines {
             if (section instanceof ObjectNode object && !object.has(added.key())) {
                 object.set(added.key(), added.before());
             }
+        }
+        // A plugin's options are its own, but the built-in backends' default precision became "auto"
+        // (bfloat16 where the CPU has it): a run recorded without the key trained in float32.
+        JsonNode backend = out.get("backend");
+        if (backend instanceof ObjectNode b && BACKENDS_WITH_PRECISION.contains(b.path("id").asText())
+                && b.get("options") instanceof ObjectNode options && !options.has("precision")) {
+            options.put("precision", "fp32");
         }
         return out;
     }

@@ -19,13 +19,14 @@ import java.util.Map;
  * @param params       its parameters
  * @param flops        its forward FLOPs per image
  * @param latencyMs    its measured inference latency, when the search measured it
+ * @param latencyDevice where it was measured
  * @param selected     whether it is the network {@code final.select} picked
  * @param testAccuracy its test accuracy, when a final training tested it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"genome", "objectives", "params", "flops", "latencyMs", "selected", "testAccuracy"})
+@JsonPropertyOrder({"genome", "objectives", "params", "flops", "latencyMs", "latencyDevice", "selected", "testAccuracy"})
 public record ParetoEntry(String genome, Map<String, Double> objectives, long params, long flops, Double latencyMs,
-                          boolean selected, Double testAccuracy) {
+                          String latencyDevice, boolean selected, Double testAccuracy) {
 
     public ParetoEntry {
         Events.require(genome != null, "pareto.genome", "is missing");

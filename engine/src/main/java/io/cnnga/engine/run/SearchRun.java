@@ -228,7 +228,8 @@ public final class SearchRun {
                     : members.stream().filter(f -> f.genome().equals(genome)).map(FinalFinished::testAccuracy).findFirst()
                     .orElse(null);
             entries.add(new ParetoEntry(genome, values, m.result().params(), m.result().flops(),
-                    m.result().latency() == null ? null : m.result().latency().millis(), isSelected, test));
+                    m.result().latency() == null ? null : m.result().latency().millis(),
+                    m.result().latency() == null ? null : m.result().latency().device(), isSelected, test));
         }
         return entries;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cnnga.api.support.CpuFeatures;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,8 @@ class BenchCommandTest {
         List<String> fields = new ArrayList<>();
         json.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactly("backend", "arch", "batch", "steps", "trainImagesPerSecond",
-                "evalImagesPerSecond", "forwardFlopsPerImage", "trainGflops", "data");
+                "evalImagesPerSecond", "forwardFlopsPerImage", "trainGflops", "data", "precision");
+        assertThat(json.get("precision").asText()).isIn("fp32", "bf16");
         assertThat(json.get("backend").asText()).isEqualTo("tensorflow");
         assertThat(json.get("arch").asText()).isEqualTo("ref-a");
         assertThat(json.get("batch").asInt()).isEqualTo(8);
@@ -61,11 +63,37 @@ class BenchCommandTest {
     }
 
     @Test
+    void precisionChoosesWhatTheBackendComputesInAndJsonSaysWhich() throws Exception {
+        CliRun fp32 = CliRun.of("bench", "--arch", "ref-a", "--batch", "8", "--steps", "3", "--precision", "fp32", "--json");
+        assertThat(fp32.exitCode()).as(fp32.err()).isZero();
+        assertThat(MAPPER.readTree(fp32.out()).get("precision").asText()).isEqualTo("fp32");
+        CliRun bf16 = CliRun.of("bench", "--arch", "ref-a", "--batch", "8", "--steps", "3", "--precision", "bf16", "--json");
+        assertThat(bf16.exitCode()).as(bf16.err()).isZero();
+        // bf16 where the CPU computes it fast; elsewhere the backend warns and trains in fp32
+        assertThat(MAPPER.readTree(bf16.out()).get("precision").asText())
+                .isEqualTo(CpuFeatures.current().fastBf16() ? "bf16" : "fp32");
+        CliRun text = CliRun.of("bench", "--arch", "ref-a", "--batch", "8", "--steps", "3", "--precision", "fp32");
+        assertThat(text.out()).contains("ref-a on tensorflow in fp32, batch 8");
+    }
+
+    @Test
+    void theBfloat16PeakIsMeasured() throws Exception {
+        CliRun run = CliRun.of("bench", "--peak", "--precision", "bf16", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = MAPPER.readTree(run.out());
+        assertThat(json.get("precision").asText()).isEqualTo("bf16");
+        assertThat(json.get("peakGflops").asDouble()).isPositive();
+        assertThat(CliRun.of("bench", "--peak", "--precision", "bf16").out()).contains("tensorflow peak bfloat16 MatMul: ");
+    }
+
+    @Test
     void badCountsAndUnknownNetworksAreOneLineAndExitTwo() {
         for (String[] args : List.of(
                 new String[] {"bench", "--batch", "0"},
                 new String[] {"bench", "--repeat", "0"},
-                new String[] {"bench", "--arch", "ref-z"})) {
+                new String[] {"bench", "--arch", "ref-z"},
+                new String[] {"bench", "--precision", "fp8"},
+                new String[] {"bench", "--backend", "pytorch", "--precision", "bf16"})) {
             CliRun run = CliRun.of(args);
             assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(run.errLines()).as(run.err()).hasSize(1);
@@ -76,5 +104,7 @@ class BenchCommandTest {
                         + "00000000000000000000");
         assertThat(CliRun.of("bench", "--arch", "0101").err().strip())
                 .isEqualTo("error: --arch: the paper decoder reads 20 bits, got 4");
+        assertThat(CliRun.of("bench", "--precision", "fp8").err().strip())
+                .isEqualTo("error: --precision: must be fp32 or bf16, was \"fp8\"");
     }
 }

@@ -30,16 +30,22 @@ class ThreadsOptionTest {
                  "training": {"epochs": 1}, "search": {"population": 2, "generations": 1, "maxForwardFlops": 2e7},
                  "final": {"epochs": 1}}
                 """);
-        // the backend says at debug level what the JVM's first session asked for
-        Path logging = dir.resolve("logging.properties");
+        // the backend says at debug level what the JVM's first session asked for; the engine shows
+        // System.Logger through SLF4J, so the level is logback's
+        Path logging = dir.resolve("logback-test.xml");
         Files.writeString(logging, """
-                handlers=java.util.logging.ConsoleHandler
-                java.util.logging.ConsoleHandler.level=ALL
-                io.cnnga.backend.tensorflow.SessionConfig.level=ALL
+                <configuration>
+                  <appender name="STDERR" class="ch.qos.logback.core.ConsoleAppender">
+                    <target>System.err</target>
+                    <encoder><pattern>%-5level %logger %msg%n</pattern></encoder>
+                  </appender>
+                  <logger name="io.cnnga.backend.tensorflow.SessionConfig" level="DEBUG"/>
+                  <root level="INFO"><appender-ref ref="STDERR"/></root>
+                </configuration>
                 """);
         Path log = dir.resolve("run.log");
         Process run = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.util.logging.config.file=" + logging, "-cp", System.getProperty("java.class.path"),
+                "-Dlogback.configurationFile=" + logging, "-cp", System.getProperty("java.class.path"),
                 EngineCommand.class.getName(), "run", plan.toString(), "--out", dir.resolve("run").toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile())
                 .directory(new File(System.getProperty("user.dir"))).start();

@@ -75,7 +75,7 @@ class CompareCommandTest {
         List<String> header = new ArrayList<>(List.of("genome", "params"));
         for (String backend : List.of("tensorflow", "pytorch")) {
             for (String column : List.of("validation_accuracy", "test_accuracy", "train_images_per_second", "seconds",
-                    "failure")) {
+                    "failure", "precision")) {
                 header.add(backend + "_" + column);
             }
         }
@@ -89,15 +89,16 @@ class CompareCommandTest {
             assertThat(f[0]).isEqualTo(genomes.get(row));
             assertThat(Long.parseLong(f[1])).isEqualTo(PaperDecoder.paper().decode(Genome.of(genomes.get(row)), info).params());
             for (int b = 0; b < 2; b++) {
-                int at = 2 + 5 * b;
+                int at = 2 + 6 * b;
                 assertThat(f[at + 4]).as("failure of %s", header.get(at + 4)).isEmpty();
+                assertThat(f[at + 5]).as(header.get(at + 5)).isIn("fp32", "bf16");
                 // Chance is 0.25: both backends really learned the templates.
                 assertThat(Double.parseDouble(f[at])).as(header.get(at)).isBetween(0.5, 1.0);
                 assertThat(Double.parseDouble(f[at + 1])).as(header.get(at + 1)).isBetween(0.5, 1.0);
                 assertThat(Double.parseDouble(f[at + 2])).as(header.get(at + 2)).isPositive();
                 assertThat(Double.parseDouble(f[at + 3])).as(header.get(at + 3)).isPositive();
             }
-            assertThat(Double.parseDouble(f[3])).as("test accuracies of %s", f[0]).isCloseTo(Double.parseDouble(f[8]), within(0.15));
+            assertThat(Double.parseDouble(f[3])).as("test accuracies of %s", f[0]).isCloseTo(Double.parseDouble(f[9]), within(0.15));
         }
 
         String html = Files.readString(out.resolve("compare.html"));

@@ -23,7 +23,7 @@ class CompareFolderTest {
     static Comparison oneFailure() {
         return new Comparison("p", 1, "synthetic", 100, 10, 20, new TrainingConfig(1, 32, 1e-3, 1L, null),
                 List.of("tensorflow", "pytorch"), List.of(new ComparisonRow(Genome.of("0101"), 1234, List.of(
-                        BackendOutcome.completed("tensorflow", 0.5, 0.25, 1000.04, 2.26),
+                        BackendOutcome.completed("tensorflow", "fp32", 0.5, 0.25, 1000.04, 2.26),
                         BackendOutcome.failed("pytorch", "out of memory: needs 3 GB, has 2 <\"x\">", 0.5)))));
     }
 
@@ -49,7 +49,7 @@ class CompareFolderTest {
     void aFailedTrainingLeavesItsNumbersEmptyAndQuotesItsReason() {
         String csv = ComparisonCsv.of(oneFailure());
         assertThat(csv.lines().toList().get(1)).isEqualTo(
-                "0101,1234,0.5000,0.2500,1000.0,2.3,,,,,0.5,\"out of memory: needs 3 GB, has 2 <\"\"x\"\">\"");
+                "0101,1234,0.5000,0.2500,1000.0,2.3,,fp32,,,,0.5,\"out of memory: needs 3 GB, has 2 <\"\"x\"\">\",");
         String html = ComparisonHtml.of(oneFailure());
         assertThat(html).contains("failed: out of memory: needs 3 GB, has 2 &lt;&quot;x&quot;&gt;")
                 .doesNotContain("<\"x\">");

@@ -13,7 +13,7 @@ import java.util.Objects;
  * <pre>{@code
  * "backend": { "id": "tensorflow",
  *              "options": { "device": "gpu:0", "threads": 2, "batchNormMomentum": 0.9,
- *                          "batchNormStatistics": "recomputed", "seed": 7 } }
+ *                          "batchNormStatistics": "recomputed", "seed": 7, "precision": "auto" } }
  *
  * BackendOptions o = BackendOptions.consume(options);   // in BackendFactory.create: rejects unknown keys
  * }</pre>
@@ -34,9 +34,12 @@ import java.util.Objects;
  *                          {@code moving} averages; see {@link BatchNormStatistics}
  * @param seed              when set, replaces the training config's seed for weights, dropout and
  *                          batch order; null to use the config's
+ * @param precision         what convolutions and matrix products compute in: {@code fp32},
+ *                          {@code bf16}, or {@code auto} (the default in plans: bfloat16 where the
+ *                          device computes it fast); see {@link PrecisionChoice}
  */
 public record BackendOptions(String device, int threads, double batchNormMomentum,
-        BatchNormStatistics batchNormStatistics, Long seed) {
+        BatchNormStatistics batchNormStatistics, Long seed, PrecisionChoice precision) {
 
     public static final String DEFAULT_DEVICE = "auto";
     public static final double DEFAULT_MOMENTUM = 0.9;
@@ -50,11 +53,27 @@ public record BackendOptions(String device, int threads, double batchNormMomentu
             throw new IllegalArgumentException("batchNormMomentum must be in [0, 1), was " + batchNormMomentum);
         }
         Objects.requireNonNull(batchNormStatistics, "batchNormStatistics");
+        Objects.requireNonNull(precision, "precision");
     }
 
-    /** Every option at its default. */
+    /**
+     * Options that train in float32, as every backend did before {@code precision} existed: code
+     * that builds its options this way keeps its numbers on a CPU with bfloat16.
+     */
+    public BackendOptions(String device, int threads, double batchNormMomentum,
+                          BatchNormStatistics batchNormStatistics, Long seed) {
+        this(device, threads, batchNormMomentum, batchNormStatistics, seed, PrecisionChoice.FP32);
+    }
+
+    /** Every option at its default, as a plan that gives none has them ({@code precision: auto}). */
     public static BackendOptions defaults() {
-        return new BackendOptions(DEFAULT_DEVICE, 0, DEFAULT_MOMENTUM, BatchNormStatistics.RECOMPUTED, null);
+        return new BackendOptions(DEFAULT_DEVICE, 0, DEFAULT_MOMENTUM, BatchNormStatistics.RECOMPUTED, null,
+                PrecisionChoice.AUTO);
+    }
+
+    /** These options with another precision. */
+    public BackendOptions withPrecision(PrecisionChoice newPrecision) {
+        return new BackendOptions(device, threads, batchNormMomentum, batchNormStatistics, seed, newPrecision);
     }
 
     /**
@@ -77,8 +96,9 @@ public record BackendOptions(String device, int threads, double batchNormMomentu
         }
         BatchNormStatistics statistics = BatchNormStatistics.consume(options);
         Long seed = options.has("seed") ? options.longValue("seed", 0) : null;
+        PrecisionChoice precision = PrecisionChoice.consume(options);
         options.finish();
-        return new BackendOptions(device, threads, momentum, statistics, seed);
+        return new BackendOptions(device, threads, momentum, statistics, seed, precision);
     }
 
     /** The seed a training uses: this backend's when set, else the config's. */

@@ -7,6 +7,7 @@ import io.cnnga.api.Evaluation;
 import io.cnnga.api.ImageSet;
 import io.cnnga.api.LayerParameter;
 import io.cnnga.api.ModelSpec;
+import io.cnnga.api.Precision;
 import io.cnnga.api.SplitPolicy;
 import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.TrainingFailedException;
@@ -67,8 +68,12 @@ import java.util.TreeSet;
  */
 public final class TrainingLoop<S extends TrainingSteps> implements TrainingSession {
 
-    /** Smallest evaluation batch: inference keeps no gradients, so larger batches are cheap and faster. */
-    public static final int EVAL_BATCH = 256;
+    /**
+     * Smallest evaluation batch: inference keeps no gradients, so larger batches are cheap and
+     * faster. 256 unless the JVM runs with {@code -Dcnnga.evalBatch=N}, a switch for measuring
+     * other sizes (evaluation and the statistics passes only; training batches are the config's).
+     */
+    public static final int EVAL_BATCH = Math.max(1, Integer.getInteger("cnnga.evalBatch", 256));
 
     /**
      * Training images a checkpoint recomputes batch norm's statistics on: on ref-a after one full
@@ -267,6 +272,45 @@ public final class TrainingLoop<S extends TrainingSteps> implements TrainingSess
             return new Measure(Double.NaN, 0, new int[0]);
         }
         return new Measure(lossSum / n, (double) correct / n, predicted);
+    }
+
+    /** Forward passes timed for {@link #inferenceLatency()}, after as many untimed ones to warm up. */
+    public static final int LATENCY_REPEATS = 25;
+
+    /**
+     * The median time of {@value #LATENCY_REPEATS} evaluation steps on one image (after as many
+     * untimed ones), on the steps' device: inference at batch 1, the batch of an application
+     * classifying one picture. The image is fixed noise; the time does not depend on it.
+     */
+    @Override
+    public java.util.Optional<io.cnnga.api.InferenceLatency> inferenceLatency() {
+        checkOpen();
+        int values = spec.input().dim(0) * spec.input().dim(1) * spec.input().dim(2);
+        float[] pixels = new float[values];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(CHECKPOINT_SAMPLE_SEED);
+        for (int i = 0; i < values; i++) {
+            pixels[i] = (float) random.nextDouble();
+        }
+        Batch one = new Batch(pixels, new int[] {0});
+        long[] nanos = new long[LATENCY_REPEATS];
+        try {
+            for (int i = 0; i < 2 * LATENCY_REPEATS; i++) {
+                long start = System.nanoTime();
+                steps.evaluate(one, false);
+                if (i >= LATENCY_REPEATS) {
+                    nanos[i - LATENCY_REPEATS] = System.nanoTime() - start;
+                }
+            }
+        } catch (RuntimeException e) {
+            throw TrainingFailedException.of("measuring the inference latency failed", e);
+        }
+        java.util.Arrays.sort(nanos);
+        return java.util.Optional.of(new io.cnnga.api.InferenceLatency(nanos[LATENCY_REPEATS / 2] / 1e6, steps.deviceName()));
+    }
+
+    @Override
+    public Precision precision() {
+        return steps.precision();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.cnnga.api.support;
 
 import io.cnnga.api.Batch;
 import io.cnnga.api.LayerParameter;
+import io.cnnga.api.Precision;
 import io.cnnga.api.TrainingSession;
 import java.nio.file.Path;
 import java.util.List;
@@ -86,6 +87,11 @@ public interface TrainingSteps extends AutoCloseable {
     default void startEpoch(int epoch, long epochSeed) {
     }
 
+    /** Where the steps run, in the device syntax ({@code cpu}, {@code gpu:N}): what a latency is reported with. */
+    default String deviceName() {
+        return "cpu";
+    }
+
     /**
      * One optimisation step on {@code batch} in training mode (dropout on, batch norm on the
      * batch's statistics, its moving averages updated). A backend that can see the loss before
@@ -108,6 +114,11 @@ public interface TrainingSteps extends AutoCloseable {
      * network without batch norm does nothing.
      */
     void recomputeBatchNormStatistics(Iterable<Batch> sample);
+
+    /** What these steps' convolutions and matrix products compute in; float32 unless overridden. */
+    default Precision precision() {
+        return Precision.FP32;
+    }
 
     /** Writes the network in the backend's portable format. */
     void export(Path directory);

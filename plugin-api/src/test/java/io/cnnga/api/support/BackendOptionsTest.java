@@ -26,13 +26,19 @@ class BackendOptionsTest {
         assertThat(o.batchNormStatistics()).isEqualTo(BatchNormStatistics.RECOMPUTED);
         assertThat(o.seed()).isNull();
         assertThat(o.seedFor(42)).isEqualTo(42);
+        assertThat(o.precision()).isEqualTo(PrecisionChoice.AUTO);
+        // options built in code without a precision keep training in float32
+        assertThat(new BackendOptions("auto", 0, 0.9, BatchNormStatistics.RECOMPUTED, null).precision())
+                .isEqualTo(PrecisionChoice.FP32);
     }
 
     @Test
     void everyOption() {
         BackendOptions o = BackendOptions.consume(options(Map.of(
-                "device", "gpu:1", "threads", 2, "batchNormMomentum", 0.99, "batchNormStatistics", "moving", "seed", 7)));
-        assertThat(o).isEqualTo(new BackendOptions("gpu:1", 2, 0.99, BatchNormStatistics.MOVING, 7L));
+                "device", "gpu:1", "threads", 2, "batchNormMomentum", 0.99, "batchNormStatistics", "moving", "seed", 7,
+                "precision", "bf16")));
+        assertThat(o).isEqualTo(new BackendOptions("gpu:1", 2, 0.99, BatchNormStatistics.MOVING, 7L, PrecisionChoice.BF16));
+        assertThat(o.withPrecision(PrecisionChoice.FP32).precision()).isEqualTo(PrecisionChoice.FP32);
         assertThat(o.seedFor(42)).isEqualTo(7);
     }
 
@@ -47,12 +53,14 @@ class BackendOptionsTest {
                 .hasMessageStartingWith("backend.options.batchNormMomentum: must be at least 0 and less than 1");
         assertThatThrownBy(() -> BackendOptions.consume(options(Map.of("seed", "x"))))
                 .hasMessageStartingWith("backend.options.seed: must be an integer");
+        assertThatThrownBy(() -> BackendOptions.consume(options(Map.of("precision", "fp8"))))
+                .hasMessage("backend.options.precision: must be one of fp32, bf16, auto, was \"fp8\"");
     }
 
     @Test
     void unknownKeyNamesTheAcceptedOnes() {
         assertThatThrownBy(() -> BackendOptions.consume(options(Map.of("thread", 2))))
                 .isInstanceOf(InvalidOptionException.class)
-                .hasMessage("backend.options.thread: unknown option; accepted: device, threads, batchNormMomentum, batchNormStatistics, seed");
+                .hasMessage("backend.options.thread: unknown option; accepted: device, threads, batchNormMomentum, batchNormStatistics, seed, precision");
     }
 }

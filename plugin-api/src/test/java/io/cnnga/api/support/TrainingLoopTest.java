@@ -314,6 +314,7 @@ class TrainingLoopTest {
         TrainingLoop<RecordingSteps> loop = loop(config(1, 10), BatchNormStatistics.RECOMPUTED, steps);
         loop.export(Path.of("model"));
         assertThat(loop.parameters()).hasSize(1);
+        assertThat(loop.precision()).isEqualTo(io.cnnga.api.Precision.FP32); // the steps' own, float32 by default
         loop.close();
         loop.close();
         assertThat(steps.closed()).isTrue();

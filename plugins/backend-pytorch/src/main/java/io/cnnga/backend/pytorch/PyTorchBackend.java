@@ -7,6 +7,7 @@ import io.cnnga.api.Framework;
 import io.cnnga.api.Predictor;
 import io.cnnga.api.support.BackendOptions;
 import io.cnnga.api.support.DeviceChoice;
+import io.cnnga.api.support.PrecisionChoice;
 import io.cnnga.api.support.MemoryEstimate;
 import io.cnnga.api.support.TrainingLoop;
 import io.cnnga.api.ModelSpec;
@@ -41,13 +42,30 @@ public final class PyTorchBackend implements Backend {
     static final int CPU_PEAK_SIZE = 2048;
     static final int GPU_PEAK_SIZE = 8192;
 
+    /**
+     * Why {@code precision: bf16} is refused. DJL 0.36's libtorch binding can make no bfloat16
+     * tensor (a cast to it aborts the JVM: its native dtype table stops at complex64) and casts
+     * with autograd off, so a bfloat16 copy of a weight would not pass gradients back to the
+     * float32 weight; it does not expose libtorch's autocast either.
+     */
+    static final String BF16_UNAVAILABLE = "bf16 is not available on the pytorch backend (DJL 0.36 cannot make "
+            + "bfloat16 tensors that autograd follows); use fp32, or auto, which is fp32 here";
+
     private final BackendOptions options;
     private final DeviceChoice device;
     private final Engine engine;
     private volatile Double peak;
 
-    /** @throws TrainingFailedException when libtorch cannot be loaded */
+    /**
+     * Trains in float32 whatever the CPU: {@code precision: auto} means fp32 here.
+     *
+     * @throws IllegalArgumentException for {@code precision: bf16} ({@link #BF16_UNAVAILABLE})
+     * @throws TrainingFailedException  when libtorch cannot be loaded
+     */
     public PyTorchBackend(BackendOptions options) {
+        if (options.precision() == PrecisionChoice.BF16) {
+            throw new IllegalArgumentException("precision: " + BF16_UNAVAILABLE);
+        }
         this.options = options;
         this.device = DeviceChoice.parse(options.device());
         this.engine = PyTorchRuntime.engine(options.threads());

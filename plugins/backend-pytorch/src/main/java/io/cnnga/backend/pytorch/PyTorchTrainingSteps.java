@@ -255,6 +255,11 @@ final class PyTorchTrainingSteps implements TrainingSteps {
     }
 
     @Override
+    public String deviceName() {
+        return device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu";
+    }
+
+    @Override
     public void close() {
         if (!closed) {
             closed = true;

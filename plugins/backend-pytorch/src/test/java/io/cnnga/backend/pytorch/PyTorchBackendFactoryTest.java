@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cnnga.api.BackendFactory;
 import io.cnnga.api.support.BackendOptions;
 import io.cnnga.api.support.BatchNormStatistics;
+import io.cnnga.api.support.PrecisionChoice;
 import io.cnnga.api.InvalidOptionException;
 import io.cnnga.api.Options;
+import io.cnnga.api.Precision;
+import io.cnnga.api.TrainingConfig;
+import io.cnnga.api.TrainingSession;
+import io.cnnga.api.Backend;
 import io.cnnga.api.Plugin;
 import java.io.File;
 import java.net.URL;
@@ -31,11 +36,13 @@ class PyTorchBackendFactoryTest {
     @Test
     void optionsDefaultLikeTheTensorFlowBackend() {
         BackendOptions o = BackendOptions.consume(Options.empty("backend.options"));
-        assertThat(o).isEqualTo(new BackendOptions("auto", 0, 0.9, BatchNormStatistics.RECOMPUTED, null));
+        assertThat(o).isEqualTo(new BackendOptions("auto", 0, 0.9, BatchNormStatistics.RECOMPUTED, null,
+                PrecisionChoice.AUTO));
         assertThat(o.seedFor(42L)).isEqualTo(42L);
         BackendOptions set = BackendOptions.consume(Options.of("backend.options",
                 Map.of("device", "gpu:1", "threads", 2, "batchNormMomentum", 0.99, "batchNormStatistics", "moving", "seed", 7)));
-        assertThat(set).isEqualTo(new BackendOptions("gpu:1", 2, 0.99, BatchNormStatistics.MOVING, 7L));
+        assertThat(set).isEqualTo(new BackendOptions("gpu:1", 2, 0.99, BatchNormStatistics.MOVING, 7L,
+                PrecisionChoice.AUTO));
         assertThat(set.seedFor(42L)).isEqualTo(7L);
     }
 
@@ -44,7 +51,25 @@ class PyTorchBackendFactoryTest {
         BackendFactory factory = new PyTorchBackendFactory();
         assertThatThrownBy(() -> factory.create(Options.of("backend.options", Map.of("devise", "cpu"))))
                 .isInstanceOf(InvalidOptionException.class)
-                .hasMessage("backend.options.devise: unknown option; accepted: device, threads, batchNormMomentum, batchNormStatistics, seed");
+                .hasMessage("backend.options.devise: unknown option; accepted: device, threads, batchNormMomentum, batchNormStatistics, seed, precision");
+    }
+
+    /** DJL cannot train in bfloat16 honestly: bf16 is refused in one line naming the option, auto is float32. */
+    @Test
+    void bf16IsRefusedAndAutoTrainsInFloat32() {
+        BackendFactory factory = new PyTorchBackendFactory();
+        assertThatThrownBy(() -> factory.create(Options.of("backend.options", Map.of("precision", "bf16"))))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessage("backend.options.precision: bf16 is not available on the pytorch backend (DJL 0.36 cannot "
+                        + "make bfloat16 tensors that autograd follows); use fp32, or auto, which is fp32 here");
+        assertThatThrownBy(() -> new PyTorchBackend(BackendOptions.defaults().withPrecision(PrecisionChoice.BF16)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("precision: bf16 is not available");
+        try (Backend auto = factory.create(Options.of("backend.options", Map.of("precision", "auto", "device", "cpu")));
+             TrainingSession s = auto.open(TrainingSessionTest.small(), new TrainingConfig(1, 16, 1e-3, 1L, null))) {
+            assertThat(auto.precision()).isEqualTo(Precision.FP32);
+            assertThat(s.precision()).isEqualTo(Precision.FP32);
+            assertThat(auto.peakGflops(Precision.BF16)).isEmpty();
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.cnnga.api.support.DeviceChoice;
 import io.cnnga.api.LayerSpec;
 import io.cnnga.api.LayerSummary;
 import io.cnnga.api.ModelSpec;
+import io.cnnga.api.Precision;
 import io.cnnga.api.Padding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.nn.FusedBatchNorm;
 import org.tensorflow.op.nn.LeakyRelu;
 import org.tensorflow.op.random.RandomUniform;
+import org.tensorflow.types.TBfloat16;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -35,7 +37,7 @@ import org.tensorflow.types.TInt32;
  *
  * <pre>{@code
  * try (Graph g = new Graph()) {
- *     NetworkGraph net = NetworkGraph.training(g, spec, device, true, 0.9, seed, 1e-3);
+ *     NetworkGraph net = NetworkGraph.training(g, spec, device, true, 0.9, seed, 1e-3, Precision.FP32);
  *     // feed net.images and net.labels, fetch net.trainLoss, target net.trainStep
  * }
  * }</pre>
@@ -47,7 +49,8 @@ import org.tensorflow.types.TInt32;
  * input), so updates of the last layers overlap the backward pass of the first ones without ever
  * changing a kernel that is still being read. The loss is softmax cross-entropy on one-hot labels
  * (the runtime has no gradient for the sparse op). Convolution + bias + relu is one fused op in
- * the training tower ({@link FusedConvolution}).
+ * the training tower ({@link FusedConvolution}). In bfloat16 ({@link #training}'s precision) the
+ * convolutions and dense products compute on bfloat16 copies and return float32.
  * Variables start uninitialized: run {@link #initOps} feeding {@link #initValues}.
  */
 final class NetworkGraph {
@@ -84,6 +87,10 @@ final class NetworkGraph {
     private final Ops tf;
     private final Map<Integer, Map<ParameterSpec.Role, Variable<TFloat32>>> byLayer = new LinkedHashMap<>();
     private final Operand<TFloat32> inferenceLogits;
+    /** Whether the training tower builds convolution + bias + relu as one op ({@link FusedConvolution}). */
+    private boolean fuseConvolutions = true;
+    /** Whether convolutions and dense products compute in bfloat16 on cast copies of their operands. */
+    private final boolean bf16;
     /** Whether the training tower may fuse convolution + bias + leaky relu (CPU only). */
     private boolean fuseLeakyRelu;
     /** The input of each weighted layer of the training tower, the images excepted. */
@@ -114,8 +121,9 @@ final class NetworkGraph {
     /** Every batch-norm layer, in order, in training graphs; empty in inference graphs. */
     final List<MeasuredStatistics> statistics = new ArrayList<>();
 
-    private NetworkGraph(Graph graph, ModelSpec spec, DeviceChoice device) {
+    private NetworkGraph(Graph graph, ModelSpec spec, DeviceChoice device, boolean bf16) {
         this.spec = spec;
+        this.bf16 = bf16;
         this.params = ParameterSpec.of(spec);
         this.tf = DevicePlacement.on(Ops.create(graph), device);
         for (ParameterSpec p : params) {
@@ -135,21 +143,33 @@ final class NetworkGraph {
         this.inferenceLogits = logits;
     }
 
-    /** Only the inference tower: what a SavedModel holds. */
+    /** Only the inference tower, in float32: what a SavedModel holds. */
     static NetworkGraph inference(Graph graph, ModelSpec spec, DeviceChoice device) {
-        return new NetworkGraph(graph, spec, device);
+        return new NetworkGraph(graph, spec, device, false);
     }
 
     /**
      * Both towers, the loss, accuracy and the Adam step.
      *
-     * @param onCpu whether the graph certainly runs on the CPU, where convolution + bias + leaky
-     *              relu may be fused (relu is fused everywhere)
+     * @param onCpu     whether the graph certainly runs on the CPU, where convolution + bias + leaky
+     *                  relu may be fused (relu is fused everywhere)
+     * @param precision {@link Precision#BF16}: every tower computes each convolution and each dense
+     *                  product, with its bias, in bfloat16 on bfloat16 copies of its input, kernel
+     *                  and bias, and casts the result back to float32; everything else
+     *                  (activations, batch norm, pooling, dropout, the loss, the variables and their
+     *                  updates) stays float32, and autograd carries the gradients back through the
+     *                  casts. The training tower's convolutions are not fused with their activation
+     *                  by hand ({@code _FusedConv2D} has no bfloat16 kernel under that name);
+     *                  Grappler fuses convolution and bias. With {@link SessionConfig#bf16ByRewrite()}
+     *                  the graph is float32, unfused, and Grappler's rewrite brings the bfloat16 in
      */
     static NetworkGraph training(Graph graph, ModelSpec spec, DeviceChoice device, boolean onCpu, double momentum,
-                                 long seed, double learningRate) {
-        NetworkGraph net = new NetworkGraph(graph, spec, device);
+                                 long seed, double learningRate, Precision precision) {
+        NetworkGraph net = new NetworkGraph(graph, spec, device,
+                precision == Precision.BF16 && !SessionConfig.bf16ByRewrite());
         net.fuseLeakyRelu = onCpu;
+        // _FusedConv2D has no bfloat16 kernel to build by hand, and the rewrite would leave it in float32
+        net.fuseConvolutions = precision != Precision.BF16;
         net.addTraining(graph, momentum, seed, learningRate);
         return net;
     }
@@ -252,19 +272,25 @@ final class NetworkGraph {
             }
             LayerSpec.Activation next = i + 1 < rows.size() && rows.get(i + 1).layer() instanceof LayerSpec.Activation a
                     ? a : null;
-            if (layer instanceof LayerSpec.Conv2D c && tower != Tower.INFERENCE && next != null && next.function() == ActivationFunction.RELU) {
-                x = FusedConvolution.convBiasRelu(op, x, v.get(ParameterSpec.Role.KERNEL), v.get(ParameterSpec.Role.BIAS),
-                        c.stride(), padding(c.padding()));
+            Operand<TFloat32> kernel = v == null ? null : v.get(ParameterSpec.Role.KERNEL);
+            Operand<TFloat32> bias = v == null ? null : v.get(ParameterSpec.Role.BIAS);
+            if (layer instanceof LayerSpec.Conv2D c && tower != Tower.INFERENCE && fuseConvolutions && next != null
+                    && next.function() == ActivationFunction.RELU) {
+                x = FusedConvolution.convBiasRelu(op, x, kernel, bias, c.stride(), padding(c.padding()));
                 i++; // the activation is done
-            } else if (layer instanceof LayerSpec.Conv2D c && tower != Tower.INFERENCE && fuseLeakyRelu && next != null
-                    && next.function() == ActivationFunction.LEAKY_RELU && next.alpha() >= 0) {
-                x = FusedConvolution.convBiasLeakyRelu(op, x, v.get(ParameterSpec.Role.KERNEL),
-                        v.get(ParameterSpec.Role.BIAS), c.stride(), padding(c.padding()), (float) next.alpha());
+            } else if (layer instanceof LayerSpec.Conv2D c && tower != Tower.INFERENCE && fuseConvolutions && fuseLeakyRelu
+                    && next != null && next.function() == ActivationFunction.LEAKY_RELU && next.alpha() >= 0) {
+                x = FusedConvolution.convBiasLeakyRelu(op, x, kernel, bias, c.stride(), padding(c.padding()),
+                        (float) next.alpha());
                 i++;
             } else if (layer instanceof LayerSpec.Conv2D c) {
                 long s = c.stride();
-                x = op.nn.conv2d(x, v.get(ParameterSpec.Role.KERNEL), List.of(1L, s, s, 1L), padding(c.padding()));
-                x = op.nn.biasAdd(x, v.get(ParameterSpec.Role.BIAS));
+                List<Long> strides = List.of(1L, s, s, 1L);
+                String pad = padding(c.padding());
+                x = bf16
+                        ? float32(op, op.nn.biasAdd(op.nn.conv2d(bfloat16(op, x), bfloat16(op, kernel), strides, pad),
+                                bfloat16(op, bias)))
+                        : op.nn.biasAdd(op.nn.conv2d(x, kernel, strides, pad), bias);
             } else if (layer instanceof LayerSpec.Activation a) {
                 x = activation(op, x, a);
             } else if (layer instanceof LayerSpec.BatchNorm b) {
@@ -284,13 +310,23 @@ final class NetworkGraph {
             } else if (layer instanceof LayerSpec.Flatten) {
                 x = op.reshape(x, op.constant(new int[] {-1, row.output().dim(0)}));
             } else if (layer instanceof LayerSpec.Dense) {
-                x = op.linalg.matMul(x, v.get(ParameterSpec.Role.KERNEL));
-                x = op.nn.biasAdd(x, v.get(ParameterSpec.Role.BIAS));
+                x = bf16
+                        ? float32(op, op.nn.biasAdd(op.linalg.matMul(bfloat16(op, x), bfloat16(op, kernel)),
+                                bfloat16(op, bias)))
+                        : op.nn.biasAdd(op.linalg.matMul(x, kernel), bias);
             } else {
                 throw new IllegalArgumentException("layer type " + layer.type() + " is not supported by TensorFlow backend");
             }
         }
         return x;
+    }
+
+    private static Operand<TBfloat16> bfloat16(Ops op, Operand<TFloat32> x) {
+        return op.dtypes.cast(x, TBfloat16.class);
+    }
+
+    private static Operand<TFloat32> float32(Ops op, Operand<TBfloat16> x) {
+        return op.dtypes.cast(x, TFloat32.class);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.cnnga.backend.tensorflow;
 
 import io.cnnga.api.Backend;
 import io.cnnga.api.support.BackendOptions;
+import io.cnnga.api.support.CpuFeatures;
 import io.cnnga.api.support.DeviceChoice;
 import io.cnnga.api.EventLog;
 import io.cnnga.api.Framework;
@@ -9,6 +10,7 @@ import io.cnnga.api.Predictor;
 import io.cnnga.api.support.MemoryEstimate;
 import io.cnnga.api.support.TrainingLoop;
 import io.cnnga.api.ModelSpec;
+import io.cnnga.api.Precision;
 import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.TrainingFailedException;
 import io.cnnga.api.TrainingSession;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -38,22 +41,36 @@ import org.tensorflow.proto.ConfigProto;
  * natives); a config naming {@code gpu:N} that TensorFlow cannot see fails that training with a
  * {@link TrainingFailedException}. So does a network whose estimated memory exceeds what the
  * machine has available ({@link MemoryEstimate}): TensorFlow's oneDNN kernels crash the process
- * on an allocation failure instead of reporting it. Thread-safe: sessions are independent.
+ * on an allocation failure instead of reporting it. Sessions compute in the {@link Precision} the
+ * {@code precision} option resolves to on their device ({@link #precision()} for the backend's own):
+ * bfloat16 mixed precision on a CPU with AVX-512 BF16 or AMX ({@link CpuFeatures}, which a test may
+ * replace), float32 elsewhere. Thread-safe: sessions are independent.
  */
 public final class TensorFlowBackend implements Backend {
 
-    /** Side of the matrices {@link #peakGflops()} multiplies on a CPU; GPUs get {@link #GPU_PEAK_SIZE}. */
+    /** Side of the matrices {@link #peakGflops} multiplies on a CPU; GPUs get {@link #GPU_PEAK_SIZE}. */
     static final int CPU_PEAK_SIZE = 2048;
     static final int GPU_PEAK_SIZE = 8192;
 
+    private static final System.Logger LOG = System.getLogger(TensorFlowBackend.class.getName());
+
     private final BackendOptions options;
     private final DeviceChoice device;
+    private final CpuFeatures cpu;
     private final Map<DeviceChoice, String> deviceProblems = new ConcurrentHashMap<>();
-    private volatile Double peak;
+    private final Map<Precision, Double> peaks = new ConcurrentHashMap<>();
+    private final AtomicBoolean precisionWarned = new AtomicBoolean();
 
+    /** A backend on this machine's CPU features. */
     public TensorFlowBackend(BackendOptions options) {
+        this(options, CpuFeatures.current());
+    }
+
+    /** @param cpu what {@code precision: auto} (and {@code bf16}) believe the CPU can do */
+    TensorFlowBackend(BackendOptions options, CpuFeatures cpu) {
         this.options = options;
         this.device = DeviceChoice.parse(options.device());
+        this.cpu = cpu;
         TensorFlow.version(); // loads the natives now, not in the middle of a trial
     }
 
@@ -77,8 +94,35 @@ public final class TensorFlowBackend implements Backend {
         requireAvailable(d);
         MemoryEstimate.requireFits(spec, config.batchSize(), TrainingLoop.evalBatch(config.batchSize()));
         long seed = options.seedFor(config.seed());
+        boolean onCpu = onCpu(d);
         return new TrainingLoop<>(spec, config, seed, options.batchNormStatistics(),
-                TensorFlowTrainingSteps.open(spec, config, d, onCpu(d), options, seed));
+                TensorFlowTrainingSteps.open(spec, config, d, onCpu, options, seed, precisionOn(onCpu)));
+    }
+
+    /** The precision of sessions on the backend's own device. */
+    @Override
+    public Precision precision() {
+        return precisionOn(onCpu(device));
+    }
+
+    /**
+     * {@code bf16} where it is fast and tested: on a CPU with AVX-512 BF16 or AMX, through oneDNN.
+     * GPUs train in float32: the graph's bfloat16 casts have never run on one (no GPU was at hand),
+     * and TensorFlow's own GPU rewrite makes float16, which needs loss scaling. Asking for
+     * {@code bf16} where it is not used warns once per backend.
+     */
+    private Precision precisionOn(boolean onCpu) {
+        if (!onCpu) {
+            return options.precision().resolve(false, "this backend's bfloat16 is untested on GPUs", this::warnOnce);
+        }
+        return options.precision().resolve(cpu.fastBf16(), "the CPU has neither avx512_bf16 nor amx_bf16",
+                this::warnOnce);
+    }
+
+    private void warnOnce(String message) {
+        if (precisionWarned.compareAndSet(false, true)) {
+            LOG.log(System.Logger.Level.WARNING, message);
+        }
     }
 
     @Override
@@ -112,16 +156,18 @@ public final class TensorFlowBackend implements Backend {
 
     @Override
     public OptionalDouble peakGflops() {
-        Double p = peak;
+        return peakGflops(Precision.FP32);
+    }
+
+    /** The best MatMul throughput with {@code precision} operands, measured once per precision. */
+    @Override
+    public synchronized OptionalDouble peakGflops(Precision precision) {
+        Double p = peaks.get(precision);
         if (p == null) {
-            synchronized (this) {
-                if (peak == null) {
-                    requireAvailable(device);
-                    int n = device.isGpu() ? GPU_PEAK_SIZE : CPU_PEAK_SIZE;
-                    peak = MatMulPeak.measure(device, options.threads(), n);
-                }
-                p = peak;
-            }
+            requireAvailable(device);
+            int n = device.isGpu() ? GPU_PEAK_SIZE : CPU_PEAK_SIZE;
+            p = MatMulPeak.measure(device, options.threads(), n, precision);
+            peaks.put(precision, p);
         }
         return OptionalDouble.of(p);
     }

@@ -7,7 +7,8 @@ import io.cnnga.api.Options;
 
 /**
  * Creates the {@code tensorflow} backend from a plan's {@code backend.options}
- * ({@code device}, {@code threads}, {@code batchNormMomentum}, {@code batchNormStatistics}, {@code seed}; see
+ * ({@code device}, {@code threads}, {@code batchNormMomentum}, {@code batchNormStatistics}, {@code seed},
+ * {@code precision}; see
  * {@link BackendOptions}).
  *
  * <pre>{@code

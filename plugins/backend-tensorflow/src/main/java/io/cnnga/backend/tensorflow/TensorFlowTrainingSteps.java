@@ -4,6 +4,7 @@ import io.cnnga.api.Batch;
 import io.cnnga.api.LayerParameter;
 import io.cnnga.api.LayerSummary;
 import io.cnnga.api.ModelSpec;
+import io.cnnga.api.Precision;
 import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.TrainingFailedException;
 import io.cnnga.api.support.BackendOptions;
@@ -24,6 +25,8 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.op.Op;
+import org.tensorflow.proto.GraphDef;
+import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -48,35 +51,40 @@ final class TensorFlowTrainingSteps implements TrainingSteps {
 
     private final ModelSpec spec;
     private final DeviceChoice device;
+    private final Precision precision;
     private final int threads;
     private final Graph graph;
     private final Session session;
     private final NetworkGraph net;
     private boolean closed;
 
-    private TensorFlowTrainingSteps(ModelSpec spec, DeviceChoice device, int threads, Graph graph, Session session,
-                                    NetworkGraph net) {
+    private TensorFlowTrainingSteps(ModelSpec spec, DeviceChoice device, Precision precision, int threads, Graph graph,
+                                    Session session, NetworkGraph net) {
         this.spec = spec;
         this.device = device;
+        this.precision = precision;
         this.threads = threads;
         this.graph = graph;
         this.session = session;
         this.net = net;
     }
 
-    /** Builds the graph, opens a session and gives every variable its first value, drawn from {@code seed}. */
+    /**
+     * Builds the graph, opens a session computing in {@code precision} and gives every variable its
+     * first value, drawn from {@code seed}.
+     */
     static TensorFlowTrainingSteps open(ModelSpec spec, TrainingConfig config, DeviceChoice device, boolean onCpu,
-                                        BackendOptions options, long seed) {
+                                        BackendOptions options, long seed, Precision precision) {
         Graph graph = new Graph();
         Session session = null;
         boolean opened = false;
         try {
             NetworkGraph net = NetworkGraph.training(graph, spec, device, onCpu, options.batchNormMomentum(), seed,
-                    config.learningRate());
-            session = new Session(graph, SessionConfig.of(device, options.threads()));
+                    config.learningRate(), precision);
+            session = new Session(graph, SessionConfig.of(device, options.threads(), precision));
             initialize(session, net, initialValues(net, seed));
-            TensorFlowTrainingSteps result = new TensorFlowTrainingSteps(spec, device, options.threads(), graph, session,
-                    net);
+            TensorFlowTrainingSteps result = new TensorFlowTrainingSteps(spec, device, precision, options.threads(),
+                    graph, session, net);
             opened = true;
             return result;
         } catch (RuntimeException | OutOfMemoryError e) {
@@ -252,8 +260,33 @@ final class TensorFlowTrainingSteps implements TrainingSteps {
     }
 
     @Override
+    public Precision precision() {
+        return precision;
+    }
+
+    /**
+     * The graphs TensorFlow ran for one training step on {@code batch}, after Grappler's rewrites
+     * (the bfloat16 casts among them), one per device; the step updates the weights as any other.
+     */
+    List<GraphDef> trainingStepAsRun(Batch batch) {
+        RunOptions options = RunOptions.newBuilder().setOutputPartitionGraphs(true).build();
+        try (TFloat32 x = Tensors.images(spec, batch);
+             TInt32 y = Tensors.labels(batch.labels());
+             Result r = session.runner().feed(net.images, x).feed(net.labels, y).fetch(net.trainLoss)
+                     .addTarget(net.trainStep).setOptions(options).runAndFetchMetadata()) {
+            return r.getMetadata().orElseThrow().getPartitionGraphsList();
+        }
+    }
+
+    @Override
     public void export(Path directory) {
         SavedModelExporter.export(spec, weights(), threads, directory);
+    }
+
+    /** {@code gpu:N} when placed on a GPU; {@code cpu} otherwise ({@code auto} places everything on the CPU of a machine without one). */
+    @Override
+    public String deviceName() {
+        return device.isGpu() ? device.toString() : "cpu";
     }
 
     @Override
@@ -270,6 +303,7 @@ final class TensorFlowTrainingSteps implements TrainingSteps {
 
     @Override
     public String toString() {
-        return "tensorflow session: " + spec.layers().size() + " layers, " + spec.params() + " parameters, on " + device;
+        return "tensorflow session: " + spec.layers().size() + " layers, " + spec.params() + " parameters, on " + device
+                + " in " + precision.id();
     }
 }
