@@ -40,7 +40,8 @@ import java.util.List;
  * @param cnnga         the engine's version that wrote it
  * @param format        the export's format, as the backend names it: {@code savedmodel}, {@code safetensors}
  * @param signature     a SavedModel's serving signature; null for other formats
- * @param precision     the arithmetic the network was trained in and the export holds, e.g. {@code fp32}
+ * @param precision     the arithmetic the network was trained in, {@code fp32} or {@code bf16}; the export
+ *                      itself holds float32 weights and computes in float32 either way
  * @param framework     the framework and its version, e.g. TensorFlow 2.18.0
  * @param backend       the plan's backend: its id loads the export
  * @param role          {@link #FINAL} (the run's final network) or {@link #FRONT} (another Pareto front member)
@@ -69,7 +70,7 @@ public record ModelCard(int card, String created, String cnnga, String format, S
     public static final int VERSION = 1;
     public static final String FINAL = "final";
     public static final String FRONT = "front";
-    /** Until backends report another precision, what every export holds. */
+    /** float32: what every export holds, and a card's precision when the network was trained in it. */
     public static final String FP32 = "fp32";
 
     private static final ObjectMapper MAPPER = new ObjectMapper()

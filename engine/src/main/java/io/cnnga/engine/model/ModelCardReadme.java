@@ -50,7 +50,8 @@ public final class ModelCardReadme {
                 a.validation(), a.validationImages(), a.epochs()));
         s.append(String.format(Locale.ROOT, "| parameters | %,d |%n", network.path("params").asLong()));
         s.append(String.format(Locale.ROOT, "| forward FLOPs per image | %,d |%n", network.path("forwardFlops").asLong()));
-        s.append("| format | ").append(formatWords(card)).append(", ").append(card.precision()).append(" |\n");
+        s.append("| format | ").append(formatWords(card)).append(", float32")
+                .append(ModelCard.FP32.equals(card.precision()) ? "" : " (trained in " + card.precision() + ")").append(" |\n");
         s.append("| classes | ").append(classes(card.classNames())).append(" |\n");
         s.append("| created | ").append(card.created()).append(" by cnnga ").append(card.cnnga()).append(" |\n\n");
 

@@ -34,7 +34,7 @@ final class ModelCards {
     ModelCard of(Genome genome, ModelSpec spec, FinalFinished event, String role) {
         String format = bench.backend().exportFormat();
         return new ModelCard(ModelCard.VERSION, event.time().toString(), VERSION, format,
-                "savedmodel".equals(format) ? ModelCard.Signature.SERVING_DEFAULT : null, ModelCard.FP32,
+                "savedmodel".equals(format) ? ModelCard.Signature.SERVING_DEFAULT : null, bench.backend().precision().id(),
                 bench.backend().framework(), bench.plan().backend(), role, genome.bits(), bench.plan().decoder(),
                 NetworkJson.of(genome, spec, bench.decoder().explain(genome)), ModelCard.Input.of(spec),
                 bench.info().classNames(), bench.preprocessing(),
