@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,16 +55,15 @@ class PlanSchemaTest {
             Map.entry("dataset.id: unknown dataset \"nope\"; available: ", "which plugins are installed"),
             Map.entry("decoder.id: unknown decoder \"nope\"", "which plugins are installed"),
             Map.entry("backend.id: unknown backend \"caffe\"", "which plugins are installed"),
-            Map.entry("executor.options.workerz: unknown option; accepted: ", "plugin options are the plugin's"),
-            Map.entry("dataset.options.sizee: unknown option; accepted: ", "plugin options are the plugin's"),
-            Map.entry("dataset.options.validationFraction: must be greater than 0 and less than 1", "plugin options are the plugin's"),
-            Map.entry("decoder.options.kernels", "plugin options are the plugin's"),
             Map.entry("training.checkpoints[1]: checkpoints must be strictly ascending, 0.25 follows 0.5", "order of items"),
             Map.entry("search.elites: must be between 0 and 3, was 4", "a bound that is another key's value"),
             Map.entry("search.generations: 101 generations of 1000 genomes are 101000 trials, more than the 100000",
                     "a product of two keys"),
             Map.entry("output: the folder name \"éééééééééééééééééééé...éééééééééé\" is 256 bytes long; file systems"
                     + " allow 255 bytes per name; shorten it", "UTF-8 bytes (the schema counts characters)"));
+
+    /** An error in a plugin's {@code options}, which the schema leaves open. */
+    private static final Pattern PLUGIN_OPTION = Pattern.compile("(dataset|decoder|backend|executor)\\.options\\.");
 
     /** Keys whose default depends on other keys or on the file, so the schema describes it in words. */
     private static final Set<String> DERIVED_DEFAULTS = Set.of("name", "output", "training.checkpoints");
@@ -112,7 +112,10 @@ class PlanSchemaTest {
                 continue;   // a syntax error or a duplicate key: what a schema validates is a parsed document
             }
             List<Error> errors = errors(json);
-            if (NOT_EXPRESSIBLE.containsKey(expected)) {
+            if (PLUGIN_OPTION.matcher(expected).lookingAt()) {
+                // the schema leaves a plugin's options open: what they accept is the plugin's to say
+                assertThat(errors).as("plugin options are open, yet the schema rejects %s", json).isEmpty();
+            } else if (NOT_EXPRESSIBLE.containsKey(expected)) {
                 notExpressibleSeen.add(expected);
                 assertThat(errors).as("listed as not expressible (%s), yet the schema rejects %s",
                         NOT_EXPRESSIBLE.get(expected), json).isEmpty();
