@@ -1,9 +1,11 @@
 package io.cnnga.engine.run;
 
 import io.cnnga.api.InvalidInputException;
+import io.cnnga.engine.journal.FinalFinished;
 import io.cnnga.engine.journal.Journal;
 import io.cnnga.engine.journal.RunRecord;
 import io.cnnga.engine.journal.Summary;
+import io.cnnga.engine.model.ModelCard;
 import io.cnnga.engine.plan.Plan;
 import io.cnnga.engine.plan.PlanWriter;
 import io.cnnga.engine.report.RunReport;
@@ -47,12 +49,36 @@ record PriorRun(Path dir, Optional<RunRecord> record) {
         return new PriorRun(dir, record);
     }
 
-    /** Finished, with its summary, its model (when the plan trains a final network) and its report in place. */
+    /**
+     * Finished, with its summary, its model and model card (when the plan trains a final network;
+     * and each front member's, when it trains them too) and its report in place.
+     */
     boolean complete(Plan plan) {
         return record.filter(r -> r.runFinished().isPresent() && r.summary().isPresent()).isPresent()
                 && !finalChanged(plan)
-                && (plan.finalTraining().epochs() == 0 || Files.isDirectory(dir.resolve(RunFolder.MODEL)))
+                && (plan.finalTraining().epochs() == 0 || modelsIntact())
                 && Files.isRegularFile(dir.resolve(RunReport.FILE));
+    }
+
+    /** The final network's export with its card, and every front member's the journal records. */
+    private boolean modelsIntact() {
+        Path model = dir.resolve(RunFolder.MODEL);
+        if (!Files.isDirectory(model) || !cardIntact(model)) {
+            return false;
+        }
+        return record.map(RunRecord::frontFinals).orElse(java.util.List.of()).stream()
+                .map(FinalFinished::genome).map(model::resolve)
+                .allMatch(member -> Files.isDirectory(member) && cardIntact(member));
+    }
+
+    /** Whether the export in {@code model} has a model card that reads. */
+    static boolean cardIntact(Path model) {
+        try {
+            ModelCard.read(model);
+            return true;
+        } catch (InvalidInputException e) {
+            return false;
+        }
     }
 
     Summary summary() {
