@@ -4,6 +4,7 @@ import io.cnnga.engine.trial.PlanWorkbench;
 
 import io.cnnga.api.Backend;
 import io.cnnga.api.Executor;
+import io.cnnga.api.Genome;
 import io.cnnga.api.InvalidInputException;
 import io.cnnga.api.ModelSpec;
 import io.cnnga.api.TrialResult;
@@ -82,6 +83,10 @@ public final class SearchRun {
         Plan resolved = plan.withOutput(dir.toString());
         PriorRun prior = PriorRun.inspect(dir, resolved);
         if (prior.complete(resolved)) {
+            List<FinalFinished> withoutCard = prior.exportsWithoutCard();
+            if (!withoutCard.isEmpty()) {
+                writeCards(resolved, withoutCard);
+            }
             console.message("Run " + dir + " is already finished; its summary is " + dir.resolve(Summary.FILE));
             return prior.summary();
         }
@@ -164,6 +169,24 @@ public final class SearchRun {
         FinalFinished event = training.train(best.genome(), bestSpec, bench.plan().trainFinalConfig(), folder, null);
         journal.append(event);
         return event;
+    }
+
+    /**
+     * The model cards of a finished run's exports that have none (an engine before cards finished it,
+     * or a card went missing), made from their journal events: nothing trains, nothing is journalled.
+     */
+    private void writeCards(Plan resolved, List<FinalFinished> exports) {
+        try (RunFolder folder = RunFolder.lock(Path.of(resolved.output()));
+             PlanWorkbench bench = PlanWorkbench.open(resolved, registry)) {
+            ModelCards cards = new ModelCards(bench);
+            for (FinalFinished export : exports) {
+                Genome genome = Genome.of(export.genome());
+                ModelSpec spec = bench.decoder().decode(genome, bench.info());
+                boolean isFinal = export.role() == null;
+                Path model = isFinal ? folder.model() : folder.model().resolve(export.genome());
+                restoreCard(model, cards.of(genome, spec, export, isFinal ? ModelCard.FINAL : ModelCard.FRONT));
+            }
+        }
     }
 
     /** Writes the card of an export made by an earlier process when its own is missing or unreadable. */
