@@ -16,6 +16,7 @@ import io.cnnga.engine.journal.AtomicFile;
 import io.cnnga.engine.plan.PluginChoice;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -138,8 +139,16 @@ public record ModelCard(int card, String created, String cnnga, String format, S
         }
     }
 
-    /** Writes {@value #FILE} and {@value #README} into {@code directory}, each at once ({@link AtomicFile}). */
+    /**
+     * Writes {@value #FILE} and {@value #README} into {@code directory}, each at once ({@link AtomicFile}),
+     * making the folder first when the backend's export did not (a backend may export nothing).
+     */
     public void write(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the model folder " + directory, e);
+        }
         AtomicFile.write(directory.resolve(FILE), toJson());
         AtomicFile.write(directory.resolve(README), ModelCardReadme.render(this));
     }
