@@ -60,6 +60,38 @@ public interface Backend extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The framework this backend trains with and its version, for model cards (e.g. TensorFlow
+     * 2.18.0); {@link Framework#UNKNOWN} when the backend does not say. Cheap once the backend exists.
+     */
+    default Framework framework() {
+        String name = getClass().getSimpleName();
+        return new Framework(name.isEmpty() ? getClass().getName() : name, Framework.UNKNOWN);
+    }
+
+    /**
+     * What {@link TrainingSession#export} writes, in one lower-case word a model card records
+     * (the built-in backends: {@code savedmodel}, {@code safetensors}); {@link Framework#UNKNOWN}
+     * when the backend does not say.
+     */
+    default String exportFormat() {
+        return Framework.UNKNOWN;
+    }
+
+    /**
+     * Loads a network that this backend's {@link TrainingSession#export} wrote into
+     * {@code directory}, for inference on this backend's device. {@code spec} is the network as
+     * it was trained (a backend whose format holds the graph checks it against it; one that stores
+     * only the weights builds the network from it).
+     *
+     * @throws InvalidDataException          naming a file of the export that is missing, damaged, or
+     *                                       does not match {@code spec}
+     * @throws UnsupportedOperationException when this backend cannot load its exports
+     */
+    default Predictor load(java.nio.file.Path directory, ModelSpec spec) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot load its exports");
+    }
+
     @Override
     default void close() {
     }

@@ -19,4 +19,16 @@ public interface Dataset {
 
     /** Reads the data and splits it, deterministically for a seed. */
     DataSplits load(long seed);
+
+    /**
+     * How this dataset turns its raw images into the input: what a model card tells the users of
+     * a network trained on it. The default is a dataset that stores its pixels as bytes at the
+     * input size (scaled to [0, 1], nothing else); one that decodes, resizes or converts images
+     * says how. Cheap, like {@link #info()}.
+     */
+    default Preprocessing preprocessing() {
+        DataInfo info = info();
+        return Preprocessing.stored(info, info.name() + ": pixel bytes as the dataset stores them, "
+                + info.height() + "x" + info.width() + "x" + info.channels() + ", divided by 255");
+    }
 }

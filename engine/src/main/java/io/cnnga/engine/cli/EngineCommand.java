@@ -26,7 +26,7 @@ import java.util.Locale;
         description = "Evolves convolutional image classifiers with a genetic algorithm.",
         subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, DecodeCommand.class, PluginsCommand.class,
                 BenchCommand.class, DataCommand.class, WorkerCommand.class, ReportCommand.class, CompareCommand.class,
-                StudyCommand.class})
+                StudyCommand.class, PredictCommand.class})
 public final class EngineCommand implements Runnable {
 
     @CommandLine.Spec

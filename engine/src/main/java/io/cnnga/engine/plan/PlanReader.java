@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
  *
  * <p>Each section is consumed with {@link Options}, the same class plugins use for their options,
  * so a misspelt key anywhere is an error listing the accepted keys. Plugin options are kept as
- * given: their factories check them.
+ * given: their factories check them. {@code plans/plan.schema.json} states the same rules as a JSON
+ * Schema for editors (a test keeps the two in agreement); a plan's {@code "$schema"} key, naming it,
+ * is ignored here.
  */
 public final class PlanReader {
 
@@ -39,6 +41,9 @@ public final class PlanReader {
     public static final double DEFAULT_MUTATION = 0.05;
     /** Contestants of a tournament unless the plan says otherwise (at most the population). */
     public static final int DEFAULT_TOURNAMENT = 3;
+
+    /** The key a plan may name its JSON Schema with, for editors' completion; read and ignored. */
+    public static final String SCHEMA_KEY = "$schema";
 
     /** The backend of a plan that names none: TensorFlow. */
     public static final String DEFAULT_BACKEND = "tensorflow";
@@ -145,6 +150,8 @@ public final class PlanReader {
     }
 
     private static Plan resolve(Options top, String defaultName) {
+        // Names the plan's JSON Schema (plans/plan.schema.json) for editors; nothing for the engine.
+        top.string(SCHEMA_KEY, null);
         String name = top.string("name", defaultName);
         if (!NAME.matcher(name).matches()) {
             throw new InvalidOptionException("name",

@@ -420,15 +420,25 @@ public final class ReportCharts {
                 v -> Math.abs(v - Math.rint(v)) < 1e-9 ? String.format(Locale.ROOT, "%d", Math.round(v)) : "");
     }
 
-    private static String compactNumber(double v) {
+    /** An axis label: three decimals below 1,000, an SI prefix (k, M, G, T) from there on. */
+    static String compactNumber(double v) {
         double a = Math.abs(v);
         if (a == 0) {
             return "0";
         }
         if (a >= 0.01 && a < 1000) {
-            return String.format(Locale.ROOT, "%.3f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+            return trimmed(String.format(Locale.ROOT, "%.3f", v));
+        }
+        if (a >= 1000 && a < 1e15) {
+            // 12 M rather than 1.2e+07: FLOPs and parameters read at a glance
+            int power = Math.min(4, (int) Math.floor(Math.log10(a) / 3));
+            return trimmed(String.format(Locale.ROOT, "%.1f", v / Math.pow(1000, power))) + " " + "kMGT".charAt(power - 1);
         }
         return String.format(Locale.ROOT, "%.1e", v);
+    }
+
+    private static String trimmed(String decimal) {
+        return decimal.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
     /** Colour {@code k} of {@code n} along the ramp. */

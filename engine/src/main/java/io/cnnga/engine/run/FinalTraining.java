@@ -14,39 +14,46 @@ import io.cnnga.api.TrainingListener;
 import io.cnnga.api.TrainingSession;
 import io.cnnga.engine.journal.FinalFinished;
 import io.cnnga.engine.journal.ParameterHistogram;
+import io.cnnga.engine.model.ModelCard;
 import io.cnnga.engine.report.TensorBoardLogs;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * The end of a search: the best genome's network trained from scratch for {@code final.epochs}
- * with validation tracked per epoch, measured once on the test split, and exported.
+ * with validation tracked per epoch, measured once on the test split, and exported with its
+ * model card.
  *
  * <pre>{@code
- * FinalFinished event = new FinalTraining(backend, splits, console, tensorBoard)
- *         .train(best, spec, config, folder);
+ * FinalFinished event = new FinalTraining(backend, splits, cards, console, tensorBoard)
+ *         .train(best, spec, config, folder, null);
  * event.testAccuracy();
  * }</pre>
  *
  * <p>After each epoch it takes the conv layers' parameters once: their bias distributions go into
  * the journal (as {@link ParameterHistogram}s, for the report's Figures 8-10), and biases and
  * kernels into TensorBoard's histograms with the epoch's scalars. The export replaces the run
- * folder's {@code model/} only once it is complete ({@link RunFolder#replaceModel}).
+ * folder's {@code model/} only once it is complete ({@link RunFolder#replaceModel}), its
+ * {@code model.json} and {@code README.md} ({@link ModelCard}) written into the new folder with it.
  */
 final class FinalTraining {
 
     private final Backend backend;
     private final DataSplits data;
+    private final ModelCards cards;
     private final RunConsole console;
     private final TensorBoardLogs tensorBoard;
 
-    FinalTraining(Backend backend, DataSplits data, RunConsole console, TensorBoardLogs tensorBoard) {
+    FinalTraining(Backend backend, DataSplits data, ModelCards cards, RunConsole console, TensorBoardLogs tensorBoard) {
         this.backend = backend;
         this.data = data;
+        this.cards = cards;
         this.console = console;
         this.tensorBoard = tensorBoard;
     }
@@ -84,15 +91,26 @@ final class FinalTraining {
             }
             Evaluation test = session.evaluate(data.test());
             board.test(config.epochs(), test);
+            Instant exported = Instant.now();
+            String model = member == null ? RunFolder.MODEL : RunFolder.MODEL + "/" + member;
+            ModelCard card = cards.of(genome, spec, event(exported, genome, config, history, test, 0, model, biases),
+                    member == null ? ModelCard.FINAL : ModelCard.FRONT);
+            Consumer<Path> export = dir -> {
+                session.export(dir);
+                card.write(dir);
+            };
             if (member == null) {
-                folder.replaceModel(session::export);
+                folder.replaceModel(export);
             } else {
-                folder.replaceModelMember(member, session::export);
+                folder.replaceModelMember(member, export);
             }
-            return new FinalFinished(Instant.now(), genome.bits(), config.epochs(), history, test.loss(), test.accuracy(),
-                    (System.nanoTime() - start) / 1e9, member == null ? RunFolder.MODEL : RunFolder.MODEL + "/" + member,
-                    data.info().classNames(),
-                    test.confusionMatrix(data.test()), biases);
+            return event(exported, genome, config, history, test, (System.nanoTime() - start) / 1e9, model, biases);
         }
+    }
+
+    private FinalFinished event(Instant time, Genome genome, TrainingConfig config, List<EpochMetrics> history,
+                                Evaluation test, double seconds, String model, List<ParameterHistogram> biases) {
+        return new FinalFinished(time, genome.bits(), config.epochs(), history, test.loss(), test.accuracy(), seconds,
+                model, data.info().classNames(), test.confusionMatrix(data.test()), biases);
     }
 }

@@ -1,15 +1,19 @@
 package io.cnnga.engine.run;
 
 import io.cnnga.api.InvalidInputException;
+import io.cnnga.engine.journal.FinalFinished;
 import io.cnnga.engine.journal.Journal;
 import io.cnnga.engine.journal.RunRecord;
 import io.cnnga.engine.journal.Summary;
+import io.cnnga.engine.model.ModelCard;
 import io.cnnga.engine.plan.Plan;
 import io.cnnga.engine.plan.PlanWriter;
 import io.cnnga.engine.report.RunReport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -47,12 +51,52 @@ record PriorRun(Path dir, Optional<RunRecord> record) {
         return new PriorRun(dir, record);
     }
 
-    /** Finished, with its summary, its model (when the plan trains a final network) and its report in place. */
+    /**
+     * Finished, with its summary, its model (when the plan trains a final network; and each front
+     * member's, when it trains them too) and its report in place. A model card may be missing:
+     * {@link #exportsWithoutCard()} names those, which the journal is enough to write again.
+     */
     boolean complete(Plan plan) {
         return record.filter(r -> r.runFinished().isPresent() && r.summary().isPresent()).isPresent()
                 && !finalChanged(plan)
-                && (plan.finalTraining().epochs() == 0 || Files.isDirectory(dir.resolve(RunFolder.MODEL)))
+                && (plan.finalTraining().epochs() == 0 || exportsInPlace())
                 && Files.isRegularFile(dir.resolve(RunReport.FILE));
+    }
+
+    /** The final network's export, and every front member's the journal records. */
+    private boolean exportsInPlace() {
+        Path model = dir.resolve(RunFolder.MODEL);
+        return Files.isDirectory(model) && frontFinals().stream()
+                .allMatch(f -> Files.isDirectory(model.resolve(f.genome())));
+    }
+
+    /**
+     * The exports of a complete run whose model card is missing or does not read — a run finished
+     * by an engine that wrote no cards, or a card lost since — each with the final training that
+     * made it: the final network's first, then front members' in the journal's order.
+     */
+    List<FinalFinished> exportsWithoutCard() {
+        Path model = dir.resolve(RunFolder.MODEL);
+        List<FinalFinished> missing = new ArrayList<>();
+        record.flatMap(RunRecord::finalFinished).filter(f -> Files.isDirectory(model) && !cardIntact(model))
+                .ifPresent(missing::add);
+        frontFinals().stream().filter(f -> Files.isDirectory(model.resolve(f.genome()))
+                && !cardIntact(model.resolve(f.genome()))).forEach(missing::add);
+        return missing;
+    }
+
+    private List<FinalFinished> frontFinals() {
+        return record.map(RunRecord::frontFinals).orElse(List.of());
+    }
+
+    /** Whether the export in {@code model} has a model card that reads. */
+    static boolean cardIntact(Path model) {
+        try {
+            ModelCard.read(model);
+            return true;
+        } catch (InvalidInputException e) {
+            return false;
+        }
     }
 
     Summary summary() {

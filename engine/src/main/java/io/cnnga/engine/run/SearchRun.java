@@ -4,6 +4,7 @@ import io.cnnga.engine.trial.PlanWorkbench;
 
 import io.cnnga.api.Backend;
 import io.cnnga.api.Executor;
+import io.cnnga.api.Genome;
 import io.cnnga.api.InvalidInputException;
 import io.cnnga.api.ModelSpec;
 import io.cnnga.api.TrialResult;
@@ -16,6 +17,7 @@ import io.cnnga.engine.journal.RunRecord;
 import io.cnnga.engine.journal.RunResumed;
 import io.cnnga.engine.journal.RunStarted;
 import io.cnnga.engine.journal.Summary;
+import io.cnnga.engine.model.ModelCard;
 import io.cnnga.engine.model.NetworkJson;
 import io.cnnga.engine.pareto.ParetoFront;
 import io.cnnga.engine.plan.FinalSelect;
@@ -81,6 +83,10 @@ public final class SearchRun {
         Plan resolved = plan.withOutput(dir.toString());
         PriorRun prior = PriorRun.inspect(dir, resolved);
         if (prior.complete(resolved)) {
+            List<FinalFinished> withoutCard = prior.exportsWithoutCard();
+            if (!withoutCard.isEmpty()) {
+                writeCards(resolved, withoutCard);
+            }
             console.message("Run " + dir + " is already finished; its summary is " + dir.resolve(Summary.FILE));
             return prior.summary();
         }
@@ -100,12 +106,13 @@ public final class SearchRun {
                         : Optional.empty();
                 TrialResult best = front.map(f -> selected(f, bench.plan())).orElseGet(search::best);
                 ModelSpec bestSpec = bench.decoder().decode(best.genome(), bench.info());
-                FinalTraining training = new FinalTraining(bench.backend(), bench.data(), console, tensorBoard);
-                FinalFinished finalTraining = finalTraining(folder, bench, journal, prior.record(), training, best,
-                        bestSpec);
+                ModelCards cards = new ModelCards(bench);
+                FinalTraining training = new FinalTraining(bench.backend(), bench.data(), cards, console, tensorBoard);
+                FinalFinished finalTraining = finalTraining(folder, bench, journal, prior.record(), training, cards,
+                        best, bestSpec);
                 List<FinalFinished> frontFinals = front.filter(f -> bench.plan().finalTraining().front()
                                 && bench.plan().finalTraining().epochs() > 0)
-                        .map(f -> frontTrainings(f, best, folder, bench, journal, prior.record(), training))
+                        .map(f -> frontTrainings(f, best, folder, bench, journal, prior.record(), training, cards))
                         .orElse(List.of());
 
                 RunRecord sofar = RunRecord.read(folder.dir());
@@ -144,22 +151,50 @@ public final class SearchRun {
 
     /**
      * The final training's event: replayed when an earlier process trained and exported it (and
-     * its model is still there), trained otherwise; null when the plan asks for none.
+     * its model is still there; its model card is made again from the event if it went missing),
+     * trained otherwise; null when the plan asks for none.
      */
     private FinalFinished finalTraining(RunFolder folder, PlanWorkbench bench, Journal journal,
-                                        Optional<RunRecord> prior, FinalTraining training, TrialResult best,
-                                        ModelSpec bestSpec) {
+                                        Optional<RunRecord> prior, FinalTraining training, ModelCards cards,
+                                        TrialResult best, ModelSpec bestSpec) {
         if (bench.plan().finalTraining().epochs() == 0) {
             return null;
         }
         Optional<FinalFinished> recorded = prior.flatMap(RunRecord::finalFinished)
                 .filter(f -> f.genome().equals(best.genome().bits()) && Files.isDirectory(folder.model()));
         if (recorded.isPresent()) {
+            restoreCard(folder.model(), cards.of(best.genome(), bestSpec, recorded.get(), ModelCard.FINAL));
             return recorded.get();
         }
         FinalFinished event = training.train(best.genome(), bestSpec, bench.plan().trainFinalConfig(), folder, null);
         journal.append(event);
         return event;
+    }
+
+    /**
+     * The model cards of a finished run's exports that have none (an engine before cards finished it,
+     * or a card went missing), made from their journal events: nothing trains, nothing is journalled.
+     */
+    private void writeCards(Plan resolved, List<FinalFinished> exports) {
+        try (RunFolder folder = RunFolder.lock(Path.of(resolved.output()));
+             PlanWorkbench bench = PlanWorkbench.open(resolved, registry)) {
+            ModelCards cards = new ModelCards(bench);
+            for (FinalFinished export : exports) {
+                Genome genome = Genome.of(export.genome());
+                ModelSpec spec = bench.decoder().decode(genome, bench.info());
+                boolean isFinal = export.role() == null;
+                Path model = isFinal ? folder.model() : folder.model().resolve(export.genome());
+                restoreCard(model, cards.of(genome, spec, export, isFinal ? ModelCard.FINAL : ModelCard.FRONT));
+            }
+        }
+    }
+
+    /** Writes the card of an export made by an earlier process when its own is missing or unreadable. */
+    private void restoreCard(Path model, ModelCard card) {
+        if (!PriorRun.cardIntact(model)) {
+            card.write(model);
+            console.message("Model card " + model.resolve(ModelCard.FILE) + " was missing; written again from the journal");
+        }
     }
 
     /** The network of the front that {@code final.select} picks; none meeting a constraint is the user's to relax. */
@@ -177,7 +212,8 @@ public final class SearchRun {
 
     /** {@code final.front}: every other member of the front trained too, each exported to {@code model/GENOME/}. */
     private List<FinalFinished> frontTrainings(ParetoFront front, TrialResult best, RunFolder folder, PlanWorkbench bench,
-                                               Journal journal, Optional<RunRecord> prior, FinalTraining training) {
+                                               Journal journal, Optional<RunRecord> prior, FinalTraining training,
+                                               ModelCards cards) {
         List<FinalFinished> out = new ArrayList<>();
         for (ParetoFront.Member m : front.members()) {
             String genome = m.result().genome().bits();
@@ -188,6 +224,8 @@ public final class SearchRun {
                     .filter(f -> f.genome().equals(genome)).findFirst())
                     .filter(f -> Files.isDirectory(folder.model().resolve(genome)));
             if (recorded.isPresent()) {
+                restoreCard(folder.model().resolve(genome), cards.of(m.result().genome(),
+                        bench.decoder().decode(m.result().genome(), bench.info()), recorded.get(), ModelCard.FRONT));
                 out.add(recorded.get());
                 continue;
             }

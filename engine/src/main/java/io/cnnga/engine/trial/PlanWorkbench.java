@@ -3,8 +3,10 @@ package io.cnnga.engine.trial;
 import io.cnnga.api.Backend;
 import io.cnnga.api.DataInfo;
 import io.cnnga.api.DataSplits;
+import io.cnnga.api.Dataset;
 import io.cnnga.api.Decoder;
 import io.cnnga.api.Genome;
+import io.cnnga.api.Preprocessing;
 import io.cnnga.api.SplitPolicy;
 import io.cnnga.api.Trial;
 import io.cnnga.api.TrialRunner;
@@ -32,11 +34,13 @@ public final class PlanWorkbench implements AutoCloseable {
     private final DataSplits data;
     private final DataSplits trialData;
     private final Backend backend;
+    private final Preprocessing preprocessing;
 
-    private PlanWorkbench(Plan plan, Decoder decoder, DataSplits data, Backend backend) {
+    private PlanWorkbench(Plan plan, Decoder decoder, DataSplits data, Preprocessing preprocessing, Backend backend) {
         this.plan = plan;
         this.decoder = decoder;
         this.data = data;
+        this.preprocessing = preprocessing;
         this.backend = backend;
         this.trialData = trialSplits(plan, data);
     }
@@ -54,8 +58,9 @@ public final class PlanWorkbench implements AutoCloseable {
     /** Loads the plan's data and creates its decoder and backend. */
     public static PlanWorkbench open(Plan plan, PluginRegistry registry) {
         Decoder decoder = registry.decoder(plan.decoder());
-        DataSplits data = registry.dataset(plan.dataset()).load(plan.seed());
-        return new PlanWorkbench(plan, decoder, data, registry.backend(plan.backend()));
+        Dataset dataset = registry.dataset(plan.dataset());
+        DataSplits data = dataset.load(plan.seed());
+        return new PlanWorkbench(plan, decoder, data, dataset.preprocessing(), registry.backend(plan.backend()));
     }
 
     /** As {@link #open(Plan, PluginRegistry)}, from a resolved plan's JSON. */
@@ -87,6 +92,11 @@ public final class PlanWorkbench implements AutoCloseable {
 
     public DataInfo info() {
         return data.info();
+    }
+
+    /** How the dataset made its images into the input: what a model card tells the network's users. */
+    public Preprocessing preprocessing() {
+        return preprocessing;
     }
 
     /** The trial a genome of a generation stands for, trained as the plan's {@code training} says. */

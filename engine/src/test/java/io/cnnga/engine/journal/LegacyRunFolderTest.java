@@ -1,5 +1,6 @@
 package io.cnnga.engine.journal;
 
+import io.cnnga.engine.model.ModelCard;
 import io.cnnga.engine.plan.Plan;
 import io.cnnga.engine.plugin.PluginRegistry;
 import io.cnnga.engine.report.RunReport;
@@ -80,6 +81,9 @@ class LegacyRunFolderTest {
         Summary summary = new SearchRun(plan(copy), registry(), RunConsole.silent()).execute(copy);
         assertThat(summary).isEqualTo(Summary.read(fixture().resolve(Summary.FILE)).orElseThrow());
         assertThat(Files.readAllBytes(copy.resolve(Journal.FILE))).isEqualTo(journal);
+        // that engine wrote no model card; the journal holds what one says, so the export gets it
+        assertThat(ModelCard.read(copy.resolve("model")).genome()).isEqualTo(summary.bestGenome());
+        assertThat(ModelCard.read(copy.resolve("model")).accuracy().test()).isEqualTo(summary.testAccuracy());
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.cnnga.engine.journal.ComparableJournal;
 import io.cnnga.engine.journal.ParetoEntry;
 import io.cnnga.engine.journal.RunRecord;
 import io.cnnga.engine.journal.Summary;
+import io.cnnga.engine.model.ModelCard;
 import io.cnnga.engine.pareto.ObjectiveValues;
 import io.cnnga.engine.plan.Objective;
 import io.cnnga.engine.plan.Plan;
@@ -22,6 +23,8 @@ import io.jenetics.ext.moea.Vec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -136,6 +139,28 @@ class MultiObjectiveTest {
                 .forEach(e -> assertThat(dir.resolve("run/model").resolve(e.genome()).resolve("onemax.txt")).exists());
         assertThat(dir.resolve("run/model/onemax.txt")).hasContent(selected.genome());
         assertThat(dir.resolve("run/report/pareto-accuracy-params.png")).exists();
+        // each export has its model card: the selected network's says final, the others' front
+        assertThat(ModelCard.read(dir.resolve("run/model")).role()).isEqualTo(ModelCard.FINAL);
+        summary.pareto().stream().filter(e -> !e.selected()).forEach(e -> {
+            ModelCard card = ModelCard.read(dir.resolve("run/model").resolve(e.genome()));
+            assertThat(card.role()).isEqualTo(ModelCard.FRONT);
+            assertThat(card.genome()).isEqualTo(e.genome());
+            assertThat(card.accuracy().test()).isEqualTo(e.testAccuracy());
+        });
+    }
+
+    @Test
+    void aFrontMembersLostModelCardIsWrittenAgainOnResumeWithoutTraining() throws IOException {
+        Plan plan = plan("{\"epochs\": 1, \"front\": true}");
+        Summary summary = SearchRunTest.run(plan, dir.resolve("run"), new OneMaxPlugin());
+        ParetoEntry member = summary.pareto().stream().filter(e -> !e.selected()).findFirst().orElseThrow();
+        Path card = dir.resolve("run/model").resolve(member.genome()).resolve(ModelCard.FILE);
+        String before = Files.readString(card);
+        Files.delete(card);
+        OneMaxPlugin again = new OneMaxPlugin();
+        SearchRunTest.run(plan, dir.resolve("run"), again);
+        assertThat(again.trainings.get()).isZero();
+        assertThat(card).hasContent(before);
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.cnnga.engine.journal.FinalFinished;
 import io.cnnga.engine.journal.Journal;
 import io.cnnga.engine.journal.RunRecord;
 import io.cnnga.engine.journal.Summary;
+import io.cnnga.engine.model.ModelCard;
 import io.cnnga.engine.plan.Plan;
 import io.cnnga.engine.report.RunReport;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,47 @@ class ResumeVerifiesTest {
         assertThat(again.trainings.get()).as("only the final network trains again").isEqualTo(1);
         assertThat(out.resolve("model/onemax.txt")).hasContent(model);
         assertThat(ComparableJournal.events(out, FinalFinished.class)).hasSize(2);
+    }
+
+    @Test
+    void theExportCarriesItsModelCard() throws IOException {
+        Path out = dir.resolve("run");
+        Summary summary = SearchRunTest.run(plan(), out, new OneMaxPlugin());
+        ModelCard card = ModelCard.read(out.resolve(RunFolder.MODEL));
+        assertThat(card.genome()).isEqualTo(summary.bestGenome());
+        assertThat(card.accuracy().test()).isEqualTo(summary.testAccuracy());
+        assertThat(card.network().toString()).isEqualTo(summary.network().toString());
+        assertThat(out.resolve(RunFolder.MODEL).resolve(ModelCard.README)).content().contains(card.genome());
+    }
+
+    @Test
+    void aFinishedRunWithItsModelCardDeletedOrDamagedGetsItBackWithoutTraining() throws IOException {
+        Path out = dir.resolve("run");
+        SearchRunTest.run(plan(), out, new OneMaxPlugin());
+        Path model = out.resolve(RunFolder.MODEL);
+        String card = Files.readString(model.resolve(ModelCard.FILE));
+        String readme = Files.readString(model.resolve(ModelCard.README));
+        String weights = Files.readString(model.resolve("onemax.txt"));
+
+        Files.delete(model.resolve(ModelCard.FILE));
+        Files.delete(model.resolve(ModelCard.README));
+        OneMaxPlugin again = new OneMaxPlugin();
+        SearchRunTest.run(plan(), out, again);
+        assertThat(again.trainings.get()).as("the card comes from the journal, not a training").isZero();
+        assertThat(model.resolve(ModelCard.FILE)).hasContent(card);
+        assertThat(model.resolve(ModelCard.README)).hasContent(readme);
+        assertThat(model.resolve("onemax.txt")).hasContent(weights);
+
+        Files.writeString(model.resolve(ModelCard.FILE), "{\"card\": 1, \"format\": ");
+        OneMaxPlugin third = new OneMaxPlugin();
+        SearchRunTest.run(plan(), out, third);
+        assertThat(third.trainings.get()).isZero();
+        assertThat(model.resolve(ModelCard.FILE)).hasContent(card);
+
+        byte[] journal = Files.readAllBytes(out.resolve(Journal.FILE));
+        SearchRunTest.run(plan(), out, new OneMaxPlugin());
+        assertThat(Files.readAllBytes(out.resolve(Journal.FILE))).as("with its card in place the run is finished")
+                .isEqualTo(journal);
     }
 
     @Test

@@ -15,6 +15,9 @@
  * {@link io.cnnga.api.EpochMetrics}; {@link io.cnnga.api.support.ReferenceNetworks} builds the
  * networks {@code bench} measures; {@link io.cnnga.api.support.DataBudget} checks what a dataset's
  * headers promise against the heap before anything is allocated for it, and turns an
- * {@link OutOfMemoryError} while loading into an error naming the file.
+ * {@link OutOfMemoryError} while loading into an error naming the file;
+ * {@link io.cnnga.api.support.ImageFiles} reads image files and {@link io.cnnga.api.support.ImagePixels}
+ * makes input bytes of an image (stretched, RGB or grey), as the image-folder dataset and the
+ * engine's {@code predict} both do.
  */
 package io.cnnga.api.support;

@@ -6,6 +6,7 @@ import io.cnnga.api.Dataset;
 import io.cnnga.api.ImageSet;
 import io.cnnga.api.InvalidDataException;
 import io.cnnga.api.InvalidOptionException;
+import io.cnnga.api.Preprocessing;
 import io.cnnga.api.SplitPolicy;
 import io.cnnga.api.support.DataBudget;
 
@@ -60,6 +61,13 @@ final class IdxDataset implements Dataset {
             info = new DataInfo(name, shape.rows(), shape.cols(), 1, classNames);
         }
         return info;
+    }
+
+    @Override
+    public Preprocessing preprocessing() {
+        DataInfo shape = info();
+        return Preprocessing.stored(shape, "idx bytes as stored (grey, " + shape.height() + "x" + shape.width()
+                + ", 0 = black), divided by 255");
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.cnnga.dataset.imagefolder;
 
 import io.cnnga.api.InvalidDataException;
 import io.cnnga.api.support.DataBudget;
+import io.cnnga.api.support.ImagePixels;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.SampleModel;
@@ -16,7 +17,8 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * Turns one PNG or JPEG file into {@code size × size × channels} bytes, NHWC: decoded by
- * {@code javax.imageio}, scaled by {@link ImageResizer}, grey by standard luminance.
+ * {@code javax.imageio}, scaled and made grey or RGB by {@link ImagePixels} (which {@code predict}
+ * shares, so a model sees the same pixels when it classifies an image as in training).
  *
  * <pre>{@code
  * ImageFileDecoder decoder = new ImageFileDecoder(32, 1);
@@ -73,26 +75,12 @@ final class ImageFileDecoder {
                     + DataBudget.human(Runtime.getRuntime().maxMemory())
                     + "); scale it down, or give Java more memory (JAVA_OPTS=-Xmx...)", e);
         }
-        if (channels == 3) {
-            for (int p = 0; p < rgb.length; p++) {
-                int at = offset + p * 3;
-                pixels[at] = (byte) (rgb[p] >> 16);
-                pixels[at + 1] = (byte) (rgb[p] >> 8);
-                pixels[at + 2] = (byte) rgb[p];
-            }
-        } else {
-            for (int p = 0; p < rgb.length; p++) {
-                pixels[offset + p] = (byte) luma(rgb[p]);
-            }
-        }
+        ImagePixels.write(rgb, channels, pixels, offset);
     }
 
-    /** BT.601 luma of {@code 0xRRGGBB}, rounded: 19595 + 38470 + 7471 = 65536. */
+    /** BT.601 luma of {@code 0xRRGGBB}, rounded ({@link ImagePixels#luma}). */
     static int luma(int rgb) {
-        int r = (rgb >> 16) & 0xFF;
-        int g = (rgb >> 8) & 0xFF;
-        int b = rgb & 0xFF;
-        return (r * 19595 + g * 38470 + b * 7471 + 0x8000) >> 16;
+        return ImagePixels.luma(rgb);
     }
 
     /** The image scaled to {@code size × size} RGB, decoded within a reservation of {@code memory}. */
@@ -123,7 +111,7 @@ final class ImageFileDecoder {
                     if (image.getWidth() < 1 || image.getHeight() < 1) {
                         throw new InvalidDataException(file, "has no pixels");
                     }
-                    return ImageResizer.toRgb(image, size);
+                    return ImagePixels.toRgb(image, size, size);
                 }
             } finally {
                 reader.dispose();

@@ -6,6 +6,7 @@ import io.cnnga.api.Dataset;
 import io.cnnga.api.ImageSet;
 import io.cnnga.api.InvalidDataException;
 import io.cnnga.api.InvalidOptionException;
+import io.cnnga.api.Preprocessing;
 import io.cnnga.api.SplitPolicy;
 import io.cnnga.api.support.DataBudget;
 
@@ -59,6 +60,17 @@ final class ImageFolderDataset implements Dataset {
             info = new DataInfo(name(), size, size, channels, ImageFolderLayout.classNames(root));
         }
         return info;
+    }
+
+    /** Decoded, stretched to the square, grey by luma or RGB ({@link ImageFileDecoder}). */
+    @Override
+    public Preprocessing preprocessing() {
+        return new Preprocessing(size, size, channels, Preprocessing.BILINEAR_STRETCH,
+                channels == 3 ? Preprocessing.RGB : Preprocessing.LUMA, Preprocessing.DIVIDE_BY_255,
+                "image files decoded by javax.imageio, transparent pixels over white, stretched to " + size + "x" + size
+                        + " with bilinear interpolation (halving first while more than twice as large), "
+                        + (channels == 3 ? "RGB" : "grey by BT.601 luma (as Pillow's convert(\"L\"))")
+                        + ", divided by 255");
     }
 
     @Override

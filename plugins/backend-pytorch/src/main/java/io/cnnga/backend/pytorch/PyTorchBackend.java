@@ -3,6 +3,8 @@ package io.cnnga.backend.pytorch;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import io.cnnga.api.Backend;
+import io.cnnga.api.Framework;
+import io.cnnga.api.Predictor;
 import io.cnnga.api.support.BackendOptions;
 import io.cnnga.api.support.DeviceChoice;
 import io.cnnga.api.support.PrecisionChoice;
@@ -12,6 +14,7 @@ import io.cnnga.api.ModelSpec;
 import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.TrainingFailedException;
 import io.cnnga.api.TrainingSession;
+import java.nio.file.Path;
 import java.util.OptionalDouble;
 
 /**
@@ -92,6 +95,23 @@ public final class PyTorchBackend implements Backend {
         long seed = options.seedFor(config.seed());
         return new TrainingLoop<>(spec, config, seed, options.batchNormStatistics(),
                 PyTorchTrainingSteps.open(engine, spec, config, resolved, options, seed));
+    }
+
+    @Override
+    public Framework framework() {
+        return new Framework("PyTorch", engine.getVersion());
+    }
+
+    /** {@code model.safetensors} ({@link PyTorchTrainingSteps#export}). */
+    @Override
+    public String exportFormat() {
+        return "safetensors";
+    }
+
+    /** The network of {@code spec} with the tensors of {@code directory/model.safetensors}, on this backend's device. */
+    @Override
+    public Predictor load(Path directory, ModelSpec spec) {
+        return SafetensorsPredictor.load(engine, resolve(device), directory, spec);
     }
 
     /** The device {@code auto} means here: {@code gpu:0} with a CUDA libtorch that sees a GPU, else {@code cpu}. */

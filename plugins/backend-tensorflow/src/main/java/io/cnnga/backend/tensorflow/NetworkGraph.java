@@ -50,7 +50,9 @@ import org.tensorflow.types.TInt32;
  * changing a kernel that is still being read. The loss is softmax cross-entropy on one-hot labels
  * (the runtime has no gradient for the sparse op). Convolution + bias + relu is one fused op in
  * the training tower ({@link FusedConvolution}). In bfloat16 ({@link #training}'s precision) the
- * convolutions and dense products compute on bfloat16 copies and return float32.
+ * training tower's convolutions and dense products compute on bfloat16 copies and return float32;
+ * the inference tower, which every evaluation uses, stays float32 like the export, so the
+ * validation and test accuracy a run records are those of the network it exports.
  * Variables start uninitialized: run {@link #initOps} feeding {@link #initValues}.
  */
 final class NetworkGraph {
@@ -89,7 +91,7 @@ final class NetworkGraph {
     private final Operand<TFloat32> inferenceLogits;
     /** Whether the training tower builds convolution + bias + relu as one op ({@link FusedConvolution}). */
     private boolean fuseConvolutions = true;
-    /** Whether convolutions and dense products compute in bfloat16 on cast copies of their operands. */
+    /** Whether the training tower's convolutions and dense products compute in bfloat16 on cast copies of their operands. */
     private final boolean bf16;
     /** Whether the training tower may fuse convolution + bias + leaky relu (CPU only). */
     private boolean fuseLeakyRelu;
@@ -153,9 +155,10 @@ final class NetworkGraph {
      *
      * @param onCpu     whether the graph certainly runs on the CPU, where convolution + bias + leaky
      *                  relu may be fused (relu is fused everywhere)
-     * @param precision {@link Precision#BF16}: every tower computes each convolution and each dense
-     *                  product, with its bias, in bfloat16 on bfloat16 copies of its input, kernel
-     *                  and bias, and casts the result back to float32; everything else
+     * @param precision {@link Precision#BF16}: the training tower computes each convolution and each
+     *                  dense product, with its bias, in bfloat16 on bfloat16 copies of its input,
+     *                  kernel and bias, and casts the result back to float32 (the inference and
+     *                  statistics towers stay float32, as the export computes); everything else
      *                  (activations, batch norm, pooling, dropout, the loss, the variables and their
      *                  updates) stays float32, and autograd carries the gradients back through the
      *                  casts. The training tower's convolutions are not fused with their activation
@@ -287,7 +290,7 @@ final class NetworkGraph {
                 long s = c.stride();
                 List<Long> strides = List.of(1L, s, s, 1L);
                 String pad = padding(c.padding());
-                x = bf16
+                x = bf16 && tower == Tower.TRAINING
                         ? float32(op, op.nn.biasAdd(op.nn.conv2d(bfloat16(op, x), bfloat16(op, kernel), strides, pad),
                                 bfloat16(op, bias)))
                         : op.nn.biasAdd(op.nn.conv2d(x, kernel, strides, pad), bias);
@@ -310,7 +313,7 @@ final class NetworkGraph {
             } else if (layer instanceof LayerSpec.Flatten) {
                 x = op.reshape(x, op.constant(new int[] {-1, row.output().dim(0)}));
             } else if (layer instanceof LayerSpec.Dense) {
-                x = bf16
+                x = bf16 && tower == Tower.TRAINING
                         ? float32(op, op.nn.biasAdd(op.linalg.matMul(bfloat16(op, x), bfloat16(op, kernel)),
                                 bfloat16(op, bias)))
                         : op.nn.biasAdd(op.linalg.matMul(x, kernel), bias);

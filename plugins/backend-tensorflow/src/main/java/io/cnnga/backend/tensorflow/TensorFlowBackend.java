@@ -5,6 +5,8 @@ import io.cnnga.api.support.BackendOptions;
 import io.cnnga.api.support.CpuFeatures;
 import io.cnnga.api.support.DeviceChoice;
 import io.cnnga.api.EventLog;
+import io.cnnga.api.Framework;
+import io.cnnga.api.Predictor;
 import io.cnnga.api.support.MemoryEstimate;
 import io.cnnga.api.support.TrainingLoop;
 import io.cnnga.api.ModelSpec;
@@ -121,6 +123,24 @@ public final class TensorFlowBackend implements Backend {
         if (precisionWarned.compareAndSet(false, true)) {
             LOG.log(System.Logger.Level.WARNING, message);
         }
+    }
+
+    @Override
+    public Framework framework() {
+        return new Framework("TensorFlow", TensorFlow.version());
+    }
+
+    /** A SavedModel ({@link SavedModelExporter}). */
+    @Override
+    public String exportFormat() {
+        return "savedmodel";
+    }
+
+    /** The SavedModel in {@code directory}, run through its {@code serving_default} signature on this backend's device. */
+    @Override
+    public Predictor load(Path directory, ModelSpec spec) {
+        requireAvailable(device);
+        return SavedModelPredictor.load(directory, spec, device, options.threads());
     }
 
     /** Event files written by TensorFlow's summary ops, on the CPU. */

@@ -137,8 +137,9 @@ class Bfloat16Test {
                 assertThat(sum).isCloseTo(1f, org.assertj.core.api.Assertions.within(1e-4f));
                 agree += best == trained.predictions()[i] ? 1 : 0;
             }
-            // the session predicted in bfloat16, the SavedModel in float32: nearly always the same class
-            assertThat((double) agree / all.size()).isGreaterThanOrEqualTo(0.95);
+            // the session trained in bfloat16 but evaluates in float32 through the inference graph the export
+            // holds: the same class for every image, so the run's accuracy is the export's
+            assertThat(agree).isEqualTo(all.size());
         }
     }
 

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * inside this JVM), with RPC authentication and encryption on. Run it alone:
  *
  * <pre>{@code
- * mvn -B test -pl plugins/executor-spark -Dtest=SparkScalingBenchmarkTest -Dcnnga.sparkScaling=true \
+ * mvn -B test -pl integration-tests/executor-spark -am -Dtest=SparkScalingBenchmarkTest -Dcnnga.sparkScaling=true \
  *     [-Dcnnga.sparkScaling.threads=1] [-Dcnnga.sparkScaling.executors=1,2]
  * }</pre>
  *
