@@ -21,6 +21,7 @@ import io.cnnga.api.LayerSpec;
 import io.cnnga.api.ModelSpec;
 import io.cnnga.api.Plugin;
 import io.cnnga.api.PluginFactory;
+import io.cnnga.api.Predictor;
 import io.cnnga.api.Shape;
 import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.TrainingFailedException;
@@ -42,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The contract of a {@link Backend}, for its plugin's tests to extend: a tiny network trains with
- * a falling loss, evaluation and export work, listeners hear every step and may stop an epoch,
+ * a falling loss, evaluation and export work (and what it exports loads back and predicts the
+ * same, where the backend can load), listeners hear every step and may stop an epoch,
  * the seed fixes the start, a diverging training fails with {@link TrainingFailedException}, and
  * closing sessions gives their native memory back. Everything trains on a few hundred 12×12
  * images ({@link TestImages#quadrants}) through networks of about a thousand weights
@@ -273,6 +275,53 @@ public abstract class BackendContract extends PluginFactoryContract<Backend> {
         }
         assertTrue(bytes >= 4L * TinyNetworks.convNet(INPUT, CLASSES).params(),
                 "export wrote " + bytes + " bytes, fewer than the network's float32 weights");
+    }
+
+    /**
+     * What {@link Backend#load} reads back from an export predicts as the session did: the same
+     * class for at least nine images in ten (all of them, but for near ties a change of precision
+     * may flip), probabilities that sum to 1. Skipped for a backend that cannot load
+     * its exports ({@link UnsupportedOperationException}, which the API allows).
+     */
+    @Test
+    public void anExportLoadsBackAndPredictsAsTheSessionDid(@TempDir Path dir) {
+        ImageSet data = TestImages.quadrants(64, 12, 1, 2L);
+        ModelSpec spec = TinyNetworks.convNet(INPUT, CLASSES);
+        Path model = dir.resolve("model");
+        int[] expected;
+        try (TrainingSession s = backend.open(spec, config(1, 3e-3, 1L))) {
+            s.trainEpoch(1, data, data, TrainingListener.NONE);
+            expected = s.evaluate(data).predictions();
+            s.export(model);
+        }
+        Predictor predictor;
+        try {
+            predictor = backend.load(model, spec);
+        } catch (UnsupportedOperationException e) {
+            assumeTrue(false, "this backend cannot load its exports: " + e.getMessage());
+            return;
+        }
+        int same = 0;
+        try (Predictor p = predictor) {
+            int[] all = new int[data.size()];
+            Arrays.setAll(all, i -> i);
+            float[] probabilities = p.probabilities(data.batch(all).images(), data.size());
+            assertEquals(data.size() * CLASSES, probabilities.length, "one probability per image and class");
+            for (int i = 0; i < data.size(); i++) {
+                double sum = 0;
+                int best = 0;
+                for (int c = 0; c < CLASSES; c++) {
+                    float q = probabilities[i * CLASSES + c];
+                    sum += q;
+                    best = q > probabilities[i * CLASSES + best] ? c : best;
+                }
+                assertEquals(1.0, sum, 1e-3, "image " + i + "'s probabilities do not sum to 1");
+                same += expected[i] == best ? 1 : 0;
+            }
+        }
+        // A backend that trains in bfloat16 may load in another precision: a near tie may flip.
+        assertTrue(same >= data.size() * 9 / 10, same + " of " + data.size()
+                + " images are predicted as the session predicted them, after export and load");
     }
 
     @Test
