@@ -74,7 +74,10 @@ public interface TrainingSession extends AutoCloseable {
         return Precision.FP32;
     }
 
-    /** Releases every native resource; the session is unusable afterwards. */
+    /**
+     * Releases every native resource; afterwards every other method throws
+     * {@link IllegalStateException}, and closing again does nothing.
+     */
     @Override
     void close();
 }

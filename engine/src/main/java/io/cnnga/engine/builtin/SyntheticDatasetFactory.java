@@ -24,6 +24,12 @@ import java.util.Random;
  * <p>Each class has a template of uniform random pixels drawn from {@code patternSeed}; an image
  * is its class template blended with fresh uniform noise ({@code noise} is the noise's share).
  * The splits follow {@link SplitPolicy} like every dataset.
+ *
+ * <p>Options (defaults in brackets): {@code height} and {@code width} [28], 1–4096;
+ * {@code channels} [1], 1–4; {@code classes} [10], 2–100,000; {@code trainSize} [2000] and
+ * {@code testSize} [500], the official sets' sizes; {@code noise} [0.5], in [0, 1];
+ * {@code patternSeed} [7], which fixes the images whatever the plan's seed; and
+ * {@code validationFraction}, {@code trainLimit}, {@code testLimit} as for every dataset.
  */
 public final class SyntheticDatasetFactory implements DatasetFactory {
 

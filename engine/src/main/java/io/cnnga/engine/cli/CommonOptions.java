@@ -1,9 +1,11 @@
 package io.cnnga.engine.cli;
 
+import io.cnnga.api.InvalidInputException;
 import io.cnnga.engine.executor.EngineProcess;
 import io.cnnga.engine.plugin.PluginRegistry;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,14 +29,26 @@ public final class CommonOptions {
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
-    /** The folders drop-in plugins are read from: plugins.d/ of the installation, then --plugin-dir. */
+    /**
+     * The folders drop-in plugins are read from: plugins.d/ of the installation, then --plugin-dir.
+     *
+     * @throws InvalidInputException when a --plugin-dir is not a folder (a typo would otherwise
+     *                               leave its plugins out silently)
+     */
     public List<Path> allPluginDirs() {
         List<Path> dirs = new ArrayList<>();
         String home = System.getProperty(HOME_PROPERTY);
         if (home != null) {
             dirs.add(Path.of(home, "plugins.d"));
         }
-        dirs.addAll(pluginDirs);
+        for (Path dir : pluginDirs) {
+            if (!Files.isDirectory(dir)) {
+                throw new InvalidInputException("--plugin-dir " + dir.toAbsolutePath().normalize() + ": "
+                        + (Files.exists(dir) ? "is a file, not a folder; give the folder that holds the plugin JARs"
+                        : "no such folder; give the folder that holds the plugin JARs"));
+            }
+            dirs.add(dir);
+        }
         return dirs;
     }
 

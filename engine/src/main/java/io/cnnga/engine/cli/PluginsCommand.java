@@ -18,7 +18,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code engine plugins}: every plugin found, with kind, id, version and the JAR it came from.
+ * {@code engine plugins}: every plugin found, with kind, id, version, its factory's one-line
+ * {@code description()} and the JAR it came from.
  * JARs that failed to load are named on stderr; the others are still listed.
  *
  * <pre>{@code
@@ -26,7 +27,7 @@ import java.util.concurrent.Callable;
  * bin/engine plugins --json --plugin-dir ~/my-plugins
  * }</pre>
  */
-@Command(name = "plugins", description = "List every plugin found: kind, id, version, source JAR.")
+@Command(name = "plugins", description = "List every plugin found: kind, id, version, description, source JAR.")
 final class PluginsCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
@@ -59,10 +60,11 @@ final class PluginsCommand implements Callable<Integer> {
         } else {
             int idWidth = Math.max(2, entries.stream().mapToInt(e -> e.id().length()).max().orElse(2));
             int versionWidth = Math.max(7, entries.stream().mapToInt(e -> e.version().length()).max().orElse(7));
-            String format = "%-9s %-" + idWidth + "s %-" + versionWidth + "s %s%n";
-            out.printf(Locale.ROOT, format, "KIND", "ID", "VERSION", "SOURCE");
+            int descriptionWidth = Math.max(11, entries.stream().mapToInt(e -> oneLine(e.description()).length()).max().orElse(11));
+            String format = "%-9s %-" + idWidth + "s %-" + versionWidth + "s %-" + descriptionWidth + "s %s%n";
+            out.printf(Locale.ROOT, format, "KIND", "ID", "VERSION", "DESCRIPTION", "SOURCE");
             for (PluginEntry e : entries) {
-                out.printf(Locale.ROOT, format, e.kind().section(), e.id(), e.version(), e.source());
+                out.printf(Locale.ROOT, format, e.kind().section(), e.id(), e.version(), oneLine(e.description()), e.source());
             }
         }
         out.flush();
@@ -72,5 +74,10 @@ final class PluginsCommand implements Callable<Integer> {
         }
         err.flush();
         return ExitCode.OK;
+    }
+
+    /** A description as one table cell: a plugin's line breaks would break the table's rows. */
+    static String oneLine(String description) {
+        return description.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 }

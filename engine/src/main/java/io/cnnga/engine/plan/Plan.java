@@ -54,6 +54,11 @@ public record Plan(String name, long seed, PluginChoice dataset, PluginChoice de
         return new Plan(name, seed, dataset, decoder, backend, executor, training, search, newFinal, output);
     }
 
+    /** The same plan with another dataset choice. */
+    public Plan withDataset(PluginChoice newDataset) {
+        return new Plan(name, seed, newDataset, decoder, backend, executor, training, search, finalTraining, output);
+    }
+
     /** The same plan with other training settings. */
     public Plan withTraining(TrainingSettings newTraining) {
         return new Plan(name, seed, dataset, decoder, backend, executor, newTraining, search, finalTraining, output);

@@ -12,8 +12,10 @@ import io.cnnga.api.Options;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -69,6 +71,9 @@ public final class PlanReader {
     /** What {@code compare} may append to the run folder's name for the folder beside it: {@code -compare-999}. */
     static final int COMPARE_SUFFIX_BYTES = "-compare-999".length();
 
+    /** The dataset option resolved against the plan file's folder when relative. */
+    static final String DATASET_PATH = "path";
+
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -91,7 +96,34 @@ public final class PlanReader {
             throw new InvalidInputException(file + ": cannot read plan: " + e.getMessage());
         }
         String stem = file.getFileName().toString().replaceFirst("\\.json$", "");
-        return parse(text, file.toString(), stem);
+        Plan plan = parse(text, file.toString(), stem);
+        return withDatasetPathFrom(plan, file.toAbsolutePath().normalize().getParent());
+    }
+
+    /**
+     * The plan with its dataset's {@code path} option, when relative, resolved against the plan
+     * file's folder, so that a plan finds its data from any working directory and errors name the
+     * absolute path tried; the run folder's copy of the plan keeps the absolute path. Every
+     * built-in dataset names its files with {@code path}; an option under another name is passed
+     * on as written.
+     */
+    static Plan withDatasetPathFrom(Plan plan, Path folder) {
+        Object value = plan.dataset().options().get(DATASET_PATH);
+        if (!(value instanceof String path) || path.isBlank() || folder == null) {
+            return plan;
+        }
+        Path given;
+        try {
+            given = Path.of(path);
+        } catch (InvalidPathException e) {
+            return plan; // the dataset names it in its own error
+        }
+        if (given.isAbsolute()) {
+            return plan;
+        }
+        Map<String, Object> options = new LinkedHashMap<>(plan.dataset().options());
+        options.put(DATASET_PATH, folder.resolve(given).normalize().toString());
+        return plan.withDataset(new PluginChoice(plan.dataset().id(), options));
     }
 
     /**

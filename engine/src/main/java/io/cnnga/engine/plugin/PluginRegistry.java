@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -113,7 +114,19 @@ public final class PluginRegistry {
         return p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p);
     }
 
-    private void loadJars(Path source, List<Path> jars, ClassLoader engine) {
+    private void loadJars(Path source, List<Path> candidates, ClassLoader engine) {
+        List<Path> jars = new ArrayList<>();
+        for (Path jar : candidates) {
+            String refusal = notAJar(jar);
+            if (refusal == null) {
+                jars.add(jar);
+            } else {
+                problems.add(refusal);
+            }
+        }
+        if (jars.isEmpty()) {
+            return;
+        }
         URL[] urls = new URL[jars.size()];
         try {
             for (int i = 0; i < urls.length; i++) {
@@ -130,6 +143,16 @@ public final class PluginRegistry {
         addAll(ServiceLoader.load(Plugin.class, loader), source.toString());
         if (entries.size() == entriesBefore && problems.size() == problemsBefore) {
             problems.add(source + ": no plugin found (it needs META-INF/services/" + Plugin.class.getName() + ")");
+        }
+    }
+
+    /** Why {@code jar} cannot be loaded as a JAR (a file named .jar that is no ZIP archive), or null when it can. */
+    private static String notAJar(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return null;
+        } catch (IOException e) {
+            return jar + ": not a JAR file (" + (e.getMessage() == null ? e.toString() : e.getMessage())
+                    + "); rebuild it, or remove it from the plugin folder";
         }
     }
 

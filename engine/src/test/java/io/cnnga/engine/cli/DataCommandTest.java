@@ -42,4 +42,15 @@ class DataCommandTest {
         assertThat(run.errLines()).hasSize(1);
         assertThat(run.err()).contains(data.toString());
     }
+
+    @Test
+    void aRelativeDataPathIsReadBesideThePlanAndTheErrorShowsTheAbsolutePath() throws IOException {
+        Path plans = Files.createDirectories(dir.resolve("plans"));
+        Path plan = plans.resolve("relative.json");
+        Files.writeString(plan, "{\"dataset\": {\"id\": \"fashion-mnist\", \"options\": {\"path\": \"../nowhere\"}}}");
+        CliRun run = CliRun.of("data", plan.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).singleElement().asString()
+                .startsWith("error: " + dir.resolve("nowhere").toAbsolutePath().normalize());
+    }
 }

@@ -72,4 +72,39 @@ class DecodeCommandTest {
         assertThat(run.errLines()).hasSize(1);
         assertThat(run.err()).contains("found 'x' at index 19");
     }
+
+    @Test
+    void inputAndClassesChooseTheShapeWithoutAPlan() throws Exception {
+        CliRun run = CliRun.of("decode", WORKED_EXAMPLE, "--decoder", "paper", "--input", "28x28x1", "--classes", "7", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("input").toString()).isEqualTo("[28,28,1]");
+        assertThat(json.get("classes").asInt()).isEqualTo(7);
+    }
+
+    @Test
+    void aMalformedInputShapeIsOneLineAndExitTwo() {
+        for (String[] args : List.of(new String[] {"--input", "28x28"}, new String[] {"--input", "0x28x1"},
+                new String[] {"--classes", "1"})) {
+            List<String> all = new ArrayList<>(List.of("decode", WORKED_EXAMPLE));
+            all.addAll(List.of(args));
+            CliRun run = CliRun.of(all.toArray(String[]::new));
+            assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(run.errLines()).singleElement().asString().startsWith("error: " + args[0] + " " + args[1] + ": ");
+        }
+    }
+
+    @Test
+    void anUnknownDecoderListsTheKnownOnes() {
+        CliRun run = CliRun.of("decode", "0110", "--decoder", "my-decoder");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).singleElement().asString().contains("unknown decoder \"my-decoder\"; available: paper");
+    }
+
+    @Test
+    void shapeOptionsAndAPlanTogetherAreRefused() {
+        CliRun run = CliRun.of("decode", WORKED_EXAMPLE, "--plan", "plans/quickstart.json", "--input", "28x28x1");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).singleElement().asString().contains("--plan chooses the decoder");
+    }
 }

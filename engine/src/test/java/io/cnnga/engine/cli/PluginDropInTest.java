@@ -37,6 +37,7 @@ class PluginDropInTest {
                 public List<DecoderFactory> decoders() {
                     return List.of(new DecoderFactory() {
                         public String id() { return "tiny"; }
+                        public String description() { return "a tiny 4-bit test decoder"; }
                         public Decoder create(Options options) {
                             int filters = options.integer("filters", 8, 1, 512);
                             options.finish();
@@ -136,7 +137,9 @@ class PluginDropInTest {
         Path jar = buildTinyPluginJar(plugins.resolve("tiny-decoder.jar"));
         CliRun list = CliRun.of("plugins", "--plugin-dir", plugins.toString());
         assertThat(list.exitCode()).as(list.err()).isZero();
-        assertThat(list.out()).containsPattern("decoder\\s+tiny\\s+9\\.9\\.9\\s+" + java.util.regex.Pattern.quote(jar.toString()));
+        assertThat(list.out()).containsPattern("decoder\\s+tiny\\s+9\\.9\\.9\\s+a tiny 4-bit test decoder\\s+"
+                + java.util.regex.Pattern.quote(jar.toString()));
+        assertThat(list.out().lines().findFirst().orElseThrow()).containsPattern("KIND\\s+ID\\s+VERSION\\s+DESCRIPTION\\s+SOURCE");
         assertThat(list.out()).containsPattern("decoder\\s+paper\\s");
 
         Path plan = dir.resolve("plan.json");
@@ -180,8 +183,39 @@ class PluginDropInTest {
         assertThat(list.exitCode()).isZero();
         assertThat(list.out()).containsPattern("decoder\\s+tiny\\s").containsPattern("decoder\\s+paper\\s");
         assertThat(list.err()).contains(broken.toString()).contains("com.example.DoesNotExist");
-        assertThat(list.err()).contains("c-not-a-jar.jar");
+        assertThat(list.errLines()).contains("warning: " + plugins.resolve("c-not-a-jar.jar")
+                + ": not a JAR file (zip END header not found); rebuild it, or remove it from the plugin folder");
         assertThat(list.err().lines().filter(l -> l.contains("b-broken.jar"))).hasSize(1);
+    }
+
+    @Test
+    void aDecoderFromAPluginDecodesWithoutAPlan() throws Exception {
+        buildTinyPluginJar(plugins.resolve("tiny-decoder.jar"));
+        CliRun decode = CliRun.of("decode", "1101", "--decoder", "tiny", "--input", "12x12x1", "--classes", "3",
+                "--plugin-dir", plugins.toString(), "--json");
+        assertThat(decode.exitCode()).as(decode.err()).isZero();
+        // default filters 8 x (0b11 + 1) = 32, kernel 3, on 12x12x1 with 3 classes
+        assertThat(decode.out()).contains("\"filters\" : 32").contains("\"kernelSize\" : 3")
+                .contains("\"params\" : " + (3 * 3 * 32 + 32 + 12 * 12 * 32 * 3 + 3));
+        CliRun table = CliRun.of("decode", "1101", "--decoder", "tiny", "--input", "12x12x1", "--classes", "3",
+                "--plugin-dir", plugins.toString());
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.out()).startsWith("Genome 1101 (tiny decoder)").contains("Total params: 14,147");
+    }
+
+    @Test
+    void aPluginDirThatIsNoFolderIsOneLineAndExitTwo() throws Exception {
+        for (String command : List.of("plugins", "decode")) {
+            CliRun run = command.equals("plugins") ? CliRun.of("plugins", "--plugin-dir", "/no/such/dir")
+                    : CliRun.of("decode", "0110", "--plugin-dir", "/no/such/dir");
+            assertThat(run.exitCode()).as(command).isEqualTo(2);
+            assertThat(run.errLines()).as(command).containsExactly(
+                    "error: --plugin-dir /no/such/dir: no such folder; give the folder that holds the plugin JARs");
+        }
+        Path jar = buildTinyPluginJar(plugins.resolve("tiny.jar"));
+        CliRun file = CliRun.of("plugins", "--plugin-dir", jar.toString());
+        assertThat(file.exitCode()).isEqualTo(2);
+        assertThat(file.errLines()).singleElement().asString().contains("is a file, not a folder");
     }
 
     @Test

@@ -1,7 +1,10 @@
 package io.cnnga.engine.plan;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,5 +66,19 @@ class PlanReaderTest {
         assertThat(json).contains("\"final\"").doesNotContain("finalTraining");
         assertThat(again.dataset().options()).containsEntry("trainLimit", 100);
         assertThat(again.dataset().options().get("nested")).isEqualTo(Map.of("a", java.util.List.of(1, 2.5, "x")));
+    }
+
+    @Test
+    void aRelativeDatasetPathIsReadFromThePlanFilesFolder(@TempDir Path dir) throws Exception {
+        Path plans = Files.createDirectories(dir.resolve("plans"));
+        Files.writeString(plans.resolve("relative.json"), "{\"dataset\": {\"id\": \"mnist\", \"options\": {\"path\": \"../data/mnist\"}}}");
+        Files.writeString(plans.resolve("absolute.json"), "{\"dataset\": {\"id\": \"mnist\", \"options\": {\"path\": \"/data/mnist\"}}}");
+
+        assertThat(PlanReader.read(plans.resolve("relative.json")).dataset().options())
+                .containsEntry("path", dir.resolve("data/mnist").toAbsolutePath().normalize().toString());
+        assertThat(PlanReader.read(plans.resolve("absolute.json")).dataset().options()).containsEntry("path", "/data/mnist");
+        // text given without a file has no folder to resolve against
+        assertThat(PlanReader.parse("{\"dataset\": {\"id\": \"mnist\", \"options\": {\"path\": \"data\"}}}", "test", "p")
+                .dataset().options()).containsEntry("path", "data");
     }
 }

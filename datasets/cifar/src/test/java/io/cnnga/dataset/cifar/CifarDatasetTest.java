@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cnnga.api.DataInfo;
 import io.cnnga.api.DataSplits;
 import io.cnnga.api.Dataset;
-import io.cnnga.api.DatasetFactory;
 import io.cnnga.api.ImageSet;
 import io.cnnga.api.InvalidDataException;
 import io.cnnga.api.InvalidOptionException;
 import io.cnnga.api.Options;
-import io.cnnga.api.Plugin;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,10 +18,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.IntUnaryOperator;
-import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -193,16 +189,6 @@ class CifarDatasetTest {
                 .hasMessageContaining("must be one of fine, coarse");
     }
 
-    @Test
-    void thePluginIsFoundByServiceLoader() {
-        List<String> ids = StreamSupport.stream(ServiceLoader.load(Plugin.class).spliterator(), false)
-                .filter(CifarPlugin.class::isInstance)
-                .flatMap(plugin -> plugin.datasets().stream())
-                .map(DatasetFactory::id)
-                .toList();
-
-        assertThat(ids).containsExactly(Cifar10DatasetFactory.ID, Cifar100DatasetFactory.ID);
-    }
 
     private static void assertEveryTrainingImageOnce(DataSplits splits, int trainImages, IntUnaryOperator label) {
         Set<Integer> seen = new HashSet<>();

@@ -6,20 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cnnga.api.DataInfo;
 import io.cnnga.api.DataSplits;
 import io.cnnga.api.Dataset;
-import io.cnnga.api.DatasetFactory;
 import io.cnnga.api.ImageSet;
 import io.cnnga.api.InvalidDataException;
 import io.cnnga.api.InvalidOptionException;
 import io.cnnga.api.Options;
-import io.cnnga.api.Plugin;
 
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,24 +112,6 @@ class IdxDatasetTest {
     }
 
     @Test
-    void theSeedDecidesTheSplit() {
-        IdxTestFiles.writeDataset(dir, TRAIN, TEST, true);
-        Dataset data = fashion(Map.of("path", dir.toString()));
-
-        assertThat(data.load(3L).validation().labels()).isEqualTo(data.load(3L).validation().labels());
-        assertThat(firstPixels(data.load(3L).validation())).isEqualTo(firstPixels(data.load(3L).validation()))
-                .isNotEqualTo(firstPixels(data.load(4L).validation()));
-    }
-
-    private static int[] firstPixels(ImageSet set) {
-        int[] out = new int[set.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = set.pixel(i, 0, 0, 0);
-        }
-        return out;
-    }
-
-    @Test
     void infoReadsOnlyAHeader() {
         IdxTestFiles.writeDataset(dir, TRAIN, TEST, true);
         // Labels and test files broken: info() must not look at them.
@@ -184,14 +162,4 @@ class IdxDatasetTest {
                 .hasMessageContaining("apt-get install dataset-fashion-mnist");
     }
 
-    @Test
-    void thePluginIsFoundByServiceLoader() {
-        List<String> ids = StreamSupport.stream(ServiceLoader.load(Plugin.class).spliterator(), false)
-                .filter(IdxPlugin.class::isInstance)
-                .flatMap(plugin -> plugin.datasets().stream())
-                .map(DatasetFactory::id)
-                .toList();
-
-        assertThat(ids).containsExactly(FashionMnistDatasetFactory.ID, MnistDatasetFactory.ID);
-    }
 }

@@ -7,11 +7,9 @@ import static org.assertj.core.api.Assertions.within;
 import io.cnnga.api.DataInfo;
 import io.cnnga.api.DataSplits;
 import io.cnnga.api.Dataset;
-import io.cnnga.api.DatasetFactory;
 import io.cnnga.api.ImageSet;
 import io.cnnga.api.InvalidOptionException;
 import io.cnnga.api.Options;
-import io.cnnga.api.Plugin;
 
 import java.awt.Color;
 import java.io.IOException;
@@ -20,8 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -190,16 +186,6 @@ class ImageFolderDatasetTest {
                 .hasMessageStartingWith("dataset.options.testFraction: testFraction 0.1 of 2 images leaves no training or no test image");
     }
 
-    @Test
-    void thePluginIsFoundByServiceLoader() {
-        List<String> ids = StreamSupport.stream(ServiceLoader.load(Plugin.class).spliterator(), false)
-                .filter(ImageFolderPlugin.class::isInstance)
-                .flatMap(plugin -> plugin.datasets().stream())
-                .map(DatasetFactory::id)
-                .toList();
-
-        assertThat(ids).containsExactly(ImageFolderDatasetFactory.ID);
-    }
 
     private static void assertColoursMatchLabels(ImageSet set) {
         List<String> names = set.info().classNames();

@@ -11,6 +11,7 @@ import io.cnnga.api.TrainingListener;
 import io.cnnga.api.TrainingSession;
 import io.cnnga.api.support.BackendOptions;
 import io.cnnga.api.support.BatchNormStatistics;
+import io.cnnga.testkit.TestImages;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -20,8 +21,8 @@ import org.junit.jupiter.api.Test;
 /** A real PyTorch training reports checkpoints with sensible values, and they leave the training as it was. */
 class CheckpointTest {
 
-    private static final ImageSet TRAIN = SyntheticImages.stripes(8, 8, 1, 320, 11L);   // 20 steps of 16
-    private static final ImageSet VALIDATION = SyntheticImages.stripes(8, 8, 1, 200, 12L);
+    private static final ImageSet TRAIN = TestImages.stripes(8, 8, 1, 320, 11L);   // 20 steps of 16
+    private static final ImageSet VALIDATION = TestImages.stripes(8, 8, 1, 200, 12L);
     private static final TrainingConfig CONFIG = new TrainingConfig(2, 16, 3e-3, 7L, null);
     private static PyTorchBackend backend;
 

@@ -14,6 +14,7 @@ import io.cnnga.api.Shape;
 import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.TrainingListener;
 import io.cnnga.api.TrainingSession;
+import io.cnnga.testkit.TestImages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -75,7 +76,7 @@ class LayerTrainingTest {
         layers.add(new LayerSpec.Dropout(0.5));
         layers.add(new LayerSpec.Dense(2));
         ModelSpec spec = new ModelSpec(Shape.of(8, 8, 1), 2, layers);
-        ImageSet data = SyntheticImages.stripes(8, 8, 1, 64, 5L);
+        ImageSet data = TestImages.stripes(8, 8, 1, 64, 5L);
         try (TrainingSession session = backend.open(spec, new TrainingConfig(6, 16, 0.003, 11L, null))) {
             List<EpochMetrics> epochs = new ArrayList<>();
             for (int e = 1; e <= 6; e++) {

@@ -9,9 +9,9 @@ import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.TrainingListener;
 import io.cnnga.api.TrainingSession;
 import io.cnnga.api.support.ReferenceNetworks;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.cnnga.testkit.TestImages;
+import io.cnnga.testkit.FashionMnistSample;
+import io.cnnga.testkit.ResidentMemory;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,8 +30,8 @@ class NativeMemoryTest {
     static final long TOLERANCE_MB = 64;
 
     @Test
-    void buildTrainCloseCyclesDoNotGrowResidentMemory() throws IOException {
-        ImageSet data = FashionMnist.available() ? FashionMnist.train(160) : SyntheticImages.stripes(28, 28, 1, 160, 1L);
+    void buildTrainCloseCyclesDoNotGrowResidentMemory() {
+        ImageSet data = FashionMnistSample.available() ? FashionMnistSample.train(160) : TestImages.stripes(28, 28, 1, 160, 1L);
         List<Long> rss = new ArrayList<>();
         try (PyTorchBackend backend = new PyTorchBackend(new BackendOptions("cpu", 0, 0.9, BatchNormStatistics.RECOMPUTED, null))) {
             for (int cycle = 1; cycle <= CYCLES; cycle++) {
@@ -39,7 +39,7 @@ class NativeMemoryTest {
                     s.trainEpoch(1, data, null, TrainingListener.NONE);
                     s.evaluate(data);
                 }
-                rss.add(residentKilobytes());
+                rss.add(ResidentMemory.kilobytes());
             }
         }
         long warmed = rss.subList(5, 10).stream().mapToLong(Long::longValue).max().orElseThrow();
@@ -48,15 +48,5 @@ class NativeMemoryTest {
                 + "(all, MB: %s)%n", warmed / 1024, last / 1024, CYCLES - 4, CYCLES, rss.stream().map(kb -> kb / 1024).toList());
         assertThat(last - warmed).as("VmRSS growth from cycles 6-10 to cycles %d-%d, kB", CYCLES - 4, CYCLES)
                 .isLessThan(TOLERANCE_MB * 1024);
-    }
-
-    /** VmRSS of this process, in kB, from /proc/self/status. */
-    static long residentKilobytes() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        throw new IllegalStateException("no VmRSS in /proc/self/status");
     }
 }

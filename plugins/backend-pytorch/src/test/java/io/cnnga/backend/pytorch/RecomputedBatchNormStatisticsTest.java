@@ -17,6 +17,7 @@ import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.TrainingListener;
 import io.cnnga.api.TrainingSession;
 import io.cnnga.backend.tensorflow.TensorFlowBackend;
+import io.cnnga.testkit.TestImages;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class RecomputedBatchNormStatisticsTest {
             new LayerSpec.Conv2D(6, 3, 1, Padding.SAME), LayerSpec.Activation.of(ActivationFunction.ELU),
             new LayerSpec.BatchNorm(1e-3), new LayerSpec.Flatten(), new LayerSpec.Dense(2)));
 
-    private static final ImageSet TRAIN = SyntheticImages.stripes(12, 12, 2, 600, 5); // several batches of 256
+    private static final ImageSet TRAIN = TestImages.stripes(12, 12, 2, 600, 5); // several batches of 256
 
     @Test
     void recomputedStatisticsAreTheMeanAndVarianceOfThePixelsWithDropoutOff() {

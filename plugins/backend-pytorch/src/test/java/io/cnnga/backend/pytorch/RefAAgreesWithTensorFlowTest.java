@@ -14,6 +14,7 @@ import io.cnnga.api.TrainingListener;
 import io.cnnga.api.TrainingSession;
 import io.cnnga.backend.tensorflow.TensorFlowBackend;
 import io.cnnga.api.support.ReferenceNetworks;
+import io.cnnga.testkit.FashionMnistSample;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -37,9 +38,9 @@ class RefAAgreesWithTensorFlowTest {
 
     @Test
     void oneEpochOnSixThousandImagesGivesTheSameTestAccuracyWithinThreePoints() {
-        assumeTrue(FashionMnist.available(), "Fashion-MNIST not found in " + FashionMnist.DIR);
-        ImageSet train = FashionMnist.train(6000);
-        ImageSet test = FashionMnist.test(0);
+        assumeTrue(FashionMnistSample.available(), "Fashion-MNIST not found in " + FashionMnistSample.FOLDER);
+        ImageSet train = FashionMnistSample.train(6000);
+        ImageSet test = FashionMnistSample.test(0);
         TrainingConfig config = new TrainingConfig(1, 32, 0.001, 42L, null);
         Outcome tf;
         try (Backend backend = new TensorFlowBackend(new BackendOptions("cpu", 0, 0.9, BatchNormStatistics.RECOMPUTED, null))) {

@@ -16,6 +16,7 @@ import io.cnnga.api.TrainingListener;
 import io.cnnga.api.support.BackendOptions;
 import io.cnnga.api.support.ReferenceNetworks;
 import io.cnnga.api.support.TrainingLoop;
+import io.cnnga.testkit.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SafetensorsPredictorTest {
 
-    private static final ImageSet STRIPES = SyntheticImages.stripes(8, 8, 1, 96, 3L);
+    private static final ImageSet STRIPES = TestImages.stripes(8, 8, 1, 96, 3L);
     private static PyTorchBackend backend;
 
     @TempDir

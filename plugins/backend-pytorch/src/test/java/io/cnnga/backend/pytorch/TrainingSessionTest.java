@@ -23,6 +23,7 @@ import io.cnnga.api.TrainingListener;
 import io.cnnga.api.TrainingSession;
 import io.cnnga.api.support.TrainingLoop;
 import io.cnnga.api.support.ReferenceNetworks;
+import io.cnnga.testkit.TestImages;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The {@link TrainingSession} contract: failures, early stops, evaluation, seeding, export, closing. */
 class TrainingSessionTest {
 
-    private static final ImageSet STRIPES = SyntheticImages.stripes(8, 8, 1, 96, 3L);
+    private static final ImageSet STRIPES = TestImages.stripes(8, 8, 1, 96, 3L);
     private static PyTorchBackend backend;
 
     @BeforeAll
@@ -85,38 +86,6 @@ class TrainingSessionTest {
         }
     }
 
-    @Test
-    void aStopRequestEndsTheEpochEarlyAndStillValidates() {
-        AtomicInteger steps = new AtomicInteger();
-        List<EpochMetrics> reported = new ArrayList<>();
-        TrainingListener twoSteps = new TrainingListener() {
-            @Override
-            public void onStep(int epoch, int step, int total, double loss, double accuracy) {
-                steps.incrementAndGet();
-                assertThat(total).isEqualTo(6);
-                assertThat(loss).isFinite().isPositive();
-                assertThat(accuracy).isBetween(0.0, 1.0);
-            }
-
-            @Override
-            public void onEpoch(EpochMetrics metrics) {
-                reported.add(metrics);
-            }
-
-            @Override
-            public boolean stopRequested() {
-                return steps.get() >= 2;
-            }
-        };
-        try (TrainingSession s = backend.open(small(), new TrainingConfig(1, 16, 1e-3, 1L, null))) {
-            EpochMetrics m = s.trainEpoch(1, STRIPES, STRIPES, twoSteps);
-            assertThat(steps).hasValue(2);
-            assertThat(m.complete()).isFalse();
-            assertThat(m.validationLoss()).isFinite();
-            assertThat(m.imagesPerSecond()).isPositive();
-            assertThat(reported).containsExactly(m);
-        }
-    }
 
     @Test
     void evaluationGivesLossAccuracyAndOnePredictionPerImage() {
@@ -235,22 +204,7 @@ class TrainingSessionTest {
         }
     }
 
-    @Test
-    void aClosedSessionRefusesWorkAndClosesTwiceQuietly() {
-        TrainingSession s = backend.open(small(), new TrainingConfig(1, 16, 1e-3, 1L, null));
-        s.close();
-        s.close();
-        assertThatThrownBy(() -> s.evaluate(STRIPES)).isInstanceOf(IllegalStateException.class);
-    }
 
-    @Test
-    void imagesOfAnotherShapeAreRefused() {
-        try (TrainingSession s = backend.open(small(), new TrainingConfig(1, 16, 1e-3, 1L, null))) {
-            ImageSet wrong = SyntheticImages.stripes(9, 8, 1, 4, 1L);
-            assertThatThrownBy(() -> s.trainEpoch(1, wrong, null, TrainingListener.NONE))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("do not fit");
-        }
-    }
 
     @Test
     void autoAndCpuAreTheCpuOnTheCpuBuildOfLibtorch() {

@@ -15,6 +15,7 @@ import io.cnnga.api.support.BatchNormStatistics;
 import io.cnnga.api.support.CpuFeatures;
 import io.cnnga.api.support.PrecisionChoice;
 import io.cnnga.api.support.TrainingLoop;
+import io.cnnga.testkit.TestImages;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +43,8 @@ import org.tensorflow.types.TFloat32;
 class Bfloat16Test {
 
     private static final CpuFeatures WITHOUT_BF16 = new CpuFeatures(Set.of("sse2", "avx2", "fma", "avx512f"));
-    private static final ImageSet TRAIN = Shapes.quadrants(320, 12, 1, 21);
-    private static final ImageSet VALIDATION = Shapes.quadrants(160, 12, 1, 22);
+    private static final ImageSet TRAIN = TestImages.quadrants(320, 12, 1, 21);
+    private static final ImageSet VALIDATION = TestImages.quadrants(160, 12, 1, 22);
 
     @TempDir
     Path dir;

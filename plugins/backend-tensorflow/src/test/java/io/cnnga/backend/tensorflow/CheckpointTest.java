@@ -9,6 +9,7 @@ import io.cnnga.api.ImageSet;
 import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.TrainingListener;
 import io.cnnga.api.TrainingSession;
+import io.cnnga.testkit.TestImages;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /** A real TensorFlow training reports checkpoints with sensible values, and they leave the training as it was. */
 class CheckpointTest {
 
-    private static final ImageSet TRAIN = Shapes.quadrants(320, 12, 1, 11);      // 20 steps of 16
-    private static final ImageSet VALIDATION = Shapes.quadrants(200, 12, 1, 12);
+    private static final ImageSet TRAIN = TestImages.quadrants(320, 12, 1, 11);      // 20 steps of 16
+    private static final ImageSet VALIDATION = TestImages.quadrants(200, 12, 1, 12);
     private static final TrainingConfig CONFIG = new TrainingConfig(2, 16, 3e-3, 7L, null);
     private static TensorFlowBackend backend;
 

@@ -13,6 +13,7 @@ import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.TrainingListener;
 import io.cnnga.api.TrainingSession;
 import io.cnnga.api.support.ReferenceNetworks;
+import io.cnnga.testkit.FashionMnistSample;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,10 +32,10 @@ class FashionMnistTrainingTest {
 
     @Test
     void refALearnsInOneEpoch() {
-        assumeTrue(FashionMnist.available(), "Fashion-MNIST not installed in " + FashionMnist.DIR);
+        assumeTrue(FashionMnistSample.available(), "Fashion-MNIST not installed in " + FashionMnistSample.FOLDER);
         boolean full = Boolean.getBoolean("cnnga.fullData");
-        ImageSet all = FashionMnist.train(full ? 0 : 6_500);
-        ImageSet test = FashionMnist.test(full ? 0 : 1_000);
+        ImageSet all = FashionMnistSample.train(full ? 0 : 6_500);
+        ImageSet test = FashionMnistSample.test(full ? 0 : 1_000);
         // 6,000 to train and 500 more to validate; with full data all 60,000 train and the test set validates
         ImageSet train = full ? all : all.head(6_000);
         ImageSet validation = full ? test : all.subset(range(6_000, all.size()));

@@ -18,6 +18,7 @@ import io.cnnga.api.Padding;
 import io.cnnga.api.Shape;
 import io.cnnga.api.TrainingListener;
 import io.cnnga.api.TrainingSession;
+import io.cnnga.testkit.TestImages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -92,7 +93,7 @@ class LayerKindsTest {
     @MethodSource("networks")
     void lossFalls(String name, int channels, List<LayerSpec> layers) {
         ModelSpec spec = new ModelSpec(Shape.of(SIZE, SIZE, channels), 4, layers);
-        ImageSet data = Shapes.quadrants(128, SIZE, channels, 3);
+        ImageSet data = TestImages.quadrants(128, SIZE, channels, 3);
         List<Double> losses = new ArrayList<>();
         TrainingListener record = new TrainingListener() {
             @Override

@@ -10,6 +10,8 @@ import io.cnnga.api.Padding;
 import io.cnnga.api.Shape;
 import io.cnnga.api.TrainingListener;
 import io.cnnga.api.TrainingSession;
+import io.cnnga.testkit.TestImages;
+import io.cnnga.testkit.ResidentMemory;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,7 +44,7 @@ class LongRunMemoryTest {
 
     @Test
     void fiftyCyclesDoNotGrow() {
-        ImageSet data = Shapes.quadrants(256, 12, 1, 2);
+        ImageSet data = TestImages.quadrants(256, 12, 1, 2);
         long afterFifth = 0;
         long afterLast = 0;
         try (TensorFlowBackend backend = Shapes.cpuBackend()) {
@@ -53,7 +55,7 @@ class LongRunMemoryTest {
                 }
                 if (i == 5 || i == 50) {
                     System.gc();
-                    long rss = Shapes.rssKilobytes();
+                    long rss = ResidentMemory.kilobytes();
                     if (i == 5) {
                         afterFifth = rss;
                     } else {

@@ -12,6 +12,7 @@ import io.cnnga.api.ModelSpec;
 import io.cnnga.api.Shape;
 import io.cnnga.api.TrainingListener;
 import io.cnnga.api.TrainingSession;
+import io.cnnga.testkit.TestImages;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class RecomputedBatchNormStatisticsTest {
     private static final ModelSpec DROPOUT_THEN_BATCH_NORM = new ModelSpec(Shape.of(12, 12, 2), 4, List.of(
             new LayerSpec.Dropout(0.5), new LayerSpec.BatchNorm(1e-3), new LayerSpec.Flatten(), new LayerSpec.Dense(4)));
 
-    private static final ImageSet TRAIN = Shapes.quadrants(600, 12, 2, 5); // several measuring batches of 256
+    private static final ImageSet TRAIN = TestImages.quadrants(600, 12, 2, 5); // several measuring batches of 256
 
     @Test
     void recomputedStatisticsAreTheMeanAndVarianceOfThePixelsWithDropoutOff() {

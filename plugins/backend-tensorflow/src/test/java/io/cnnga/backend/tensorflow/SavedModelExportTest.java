@@ -14,6 +14,7 @@ import io.cnnga.api.Padding;
 import io.cnnga.api.TrainingListener;
 import io.cnnga.api.TrainingSession;
 import io.cnnga.api.support.TrainingLoop;
+import io.cnnga.testkit.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,8 +51,8 @@ class SavedModelExportTest {
 
     @Test
     void exportedModelPredictsLikeTheSession() throws Exception {
-        ImageSet data = Shapes.quadrants(192, 12, 1, 5);
-        ImageSet probe = Shapes.quadrants(40, 12, 1, 6);
+        ImageSet data = TestImages.quadrants(192, 12, 1, 5);
+        ImageSet probe = TestImages.quadrants(40, 12, 1, 6);
         Path model = dir.resolve("model");
         float[] expected;
         Evaluation evaluation;

@@ -12,6 +12,7 @@ import io.cnnga.api.ModelSpec;
 import io.cnnga.api.Predictor;
 import io.cnnga.api.TrainingListener;
 import io.cnnga.api.support.TrainingLoop;
+import io.cnnga.testkit.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,8 +32,8 @@ class SavedModelPredictorTest {
 
     @Test
     void aLoadedExportGivesTheSessionsProbabilities() {
-        ImageSet data = Shapes.quadrants(128, 12, 1, 5);
-        ImageSet probe = Shapes.quadrants(30, 12, 1, 6);
+        ImageSet data = TestImages.quadrants(128, 12, 1, 5);
+        ImageSet probe = TestImages.quadrants(30, 12, 1, 6);
         Path model = dir.resolve("model");
         Batch all = probe.batch(range(probe.size()));
         float[] expected;

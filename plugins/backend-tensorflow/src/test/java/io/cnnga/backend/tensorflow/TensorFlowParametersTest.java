@@ -9,6 +9,7 @@ import io.cnnga.api.LayerParameter;
 import io.cnnga.api.ModelSpec;
 import io.cnnga.api.TrainingListener;
 import io.cnnga.api.TrainingSession;
+import io.cnnga.testkit.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +31,7 @@ class TensorFlowParametersTest {
     @Test
     void parametersAreEveryVariableByLayerNameAndKind() {
         ModelSpec spec = SavedModelExportTest.network();
-        ImageSet data = Shapes.quadrants(64, 12, 1, 5);
+        ImageSet data = TestImages.quadrants(64, 12, 1, 5);
         try (TensorFlowBackend backend = Shapes.cpuBackend();
              TrainingSession session = backend.open(spec, Shapes.config(16, 3e-3))) {
             List<LayerParameter> before = session.parameters();

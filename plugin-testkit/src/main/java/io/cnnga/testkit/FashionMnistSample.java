@@ -1,4 +1,4 @@
-package io.cnnga.backend.tensorflow;
+package io.cnnga.testkit;
 
 import io.cnnga.api.DataInfo;
 import io.cnnga.api.ImageSet;
@@ -12,36 +12,49 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Test-only reader of the Debian Fashion-MNIST idx files (the dataset module has the real one).
+ * The first images of Fashion-MNIST, read from the gzipped idx files that Debian's
+ * {@code dataset-fashion-mnist} package installs, for tests that want real data and skip
+ * without it. Not a dataset plugin: no split, no checks beyond the magic numbers (the
+ * {@code fashion-mnist} dataset plugin is the real reader).
  *
  * <pre>{@code
- * assumeTrue(FashionMnist.available());
- * ImageSet train = FashionMnist.train(6000);
+ * assumeTrue(FashionMnistSample.available(), "apt-get install dataset-fashion-mnist");
+ * ImageSet train = FashionMnistSample.train(600);
+ * ImageSet test = FashionMnistSample.test(200);
  * }</pre>
+ *
+ * <p>The folder is {@value #DEFAULT_FOLDER}, or the system property {@code cnnga.fashion}.
  */
-final class FashionMnist {
+public final class FashionMnistSample {
 
-    static final Path DIR = Path.of(System.getProperty("cnnga.fashion", "/usr/share/datasets/fashion-mnist"));
-    static final DataInfo INFO = new DataInfo("fashion-mnist", 28, 28, 1, List.of("T-shirt/top", "Trouser",
+    /** Where Debian's package installs the files. */
+    public static final String DEFAULT_FOLDER = "/usr/share/datasets/fashion-mnist";
+
+    /** The folder read: the system property {@code cnnga.fashion}, or {@value #DEFAULT_FOLDER}. */
+    public static final Path FOLDER = Path.of(System.getProperty("cnnga.fashion", DEFAULT_FOLDER));
+
+    /** 28×28×1, the ten official class names. */
+    public static final DataInfo INFO = new DataInfo("fashion-mnist", 28, 28, 1, List.of("T-shirt/top", "Trouser",
             "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"));
 
-    private FashionMnist() {
+    private FashionMnistSample() {
     }
 
-    static boolean available() {
-        return Files.isReadable(DIR.resolve("train-images-idx3-ubyte.gz"))
-                && Files.isReadable(DIR.resolve("train-labels-idx1-ubyte.gz"))
-                && Files.isReadable(DIR.resolve("t10k-images-idx3-ubyte.gz"))
-                && Files.isReadable(DIR.resolve("t10k-labels-idx1-ubyte.gz"));
+    /** Whether the four files are there to read. */
+    public static boolean available() {
+        return Files.isReadable(FOLDER.resolve("train-images-idx3-ubyte.gz"))
+                && Files.isReadable(FOLDER.resolve("train-labels-idx1-ubyte.gz"))
+                && Files.isReadable(FOLDER.resolve("t10k-images-idx3-ubyte.gz"))
+                && Files.isReadable(FOLDER.resolve("t10k-labels-idx1-ubyte.gz"));
     }
 
     /** The first {@code limit} training images (0: all 60,000). */
-    static ImageSet train(int limit) {
+    public static ImageSet train(int limit) {
         return read("train", limit);
     }
 
     /** The first {@code limit} test images (0: all 10,000). */
-    static ImageSet test(int limit) {
+    public static ImageSet test(int limit) {
         return read("t10k", limit);
     }
 
@@ -71,12 +84,12 @@ final class FashionMnist {
             }
             return new ImageSet(INFO, pixels, labels);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(FOLDER + ": " + e.getMessage(), e);
         }
     }
 
     private static DataInputStream open(String name) throws IOException {
-        InputStream raw = Files.newInputStream(DIR.resolve(name));
+        InputStream raw = Files.newInputStream(FOLDER.resolve(name));
         return new DataInputStream(new GZIPInputStream(raw, 1 << 16));
     }
 
