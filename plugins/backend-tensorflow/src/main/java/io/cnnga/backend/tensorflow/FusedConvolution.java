@@ -9,11 +9,12 @@ import org.tensorflow.Output;
 import org.tensorflow.TensorFlow;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.data.LeakyReluGrad;
-import org.tensorflow.types.TFloat32;
+import org.tensorflow.OperationBuilder;
+import org.tensorflow.proto.DataType;
+import org.tensorflow.types.family.TNumber;
 
 /**
- * Convolution + bias + relu (or leaky relu) as one {@code _FusedConv2D} op, with a gradient
- * written here.
+ * Convolution + bias + relu (or leaky relu) as one fused op, with a gradient written here.
  *
  * <pre>{@code
  * Operand<TFloat32> y = FusedConvolution.convBiasRelu(tf, x, kernel, bias, 1, "SAME");
@@ -22,13 +23,26 @@ import org.tensorflow.types.TFloat32;
  * <p>Why: the runtime's gradients of {@code Relu} and {@code LeakyRelu} read the activation's
  * input, so in a training graph the bias-add output has two consumers and Grappler will not fuse
  * the activation into the convolution (for leaky relu it tries, fails and logs an error); the
- * separate relu costs about 5% of a step on a CPU. The gradient registered here reads the
- * fused op's output instead (relu's output is positive exactly where its input is): dy → ReluGrad
- * → {Conv2DBackpropInput, Conv2DBackpropFilter, BiasAddGrad}, which Grappler fuses as usual.
+ * separate relu costs about 5% of a step on a CPU in float32, and more in bfloat16, whose
+ * unfused relu is not a oneDNN kernel. The gradient registered here reads the fused op's output
+ * instead (relu's output is positive exactly where its input is): dy → ReluGrad →
+ * {Conv2DBackpropInput, Conv2DBackpropFilter, BiasAddGrad}, which Grappler fuses as usual.
+ *
+ * <p>Float32 operands build {@code _FusedConv2D}. Its definition refuses bfloat16, so bfloat16
+ * operands build the op oneDNN's own graph rewrite turns {@code _FusedConv2D} into on the CPU,
+ * {@code _MklNativeFusedConv2D}, labelled with the kernel that rewrite selects: callers fuse
+ * bfloat16 only on the CPU (TensorFlow's x86 builds register that kernel; a GPU has none).
+ *
+ * @implSpec thread-safe; the gradient is registered once per JVM, before the first graph that
+ *           uses either op is differentiated.
  */
 final class FusedConvolution {
 
     static final String OP = "_FusedConv2D";
+    /** The oneDNN op {@code _FusedConv2D} becomes on the CPU, which also computes in bfloat16. */
+    static final String ONEDNN_OP = "_MklNativeFusedConv2D";
+    /** The kernel label oneDNN's rewrite gives {@link #ONEDNN_OP}; without it no kernel matches. */
+    private static final String ONEDNN_KERNEL = "MklNameChangeOp";
 
     private static volatile boolean registered;
 
@@ -41,11 +55,12 @@ final class FusedConvolution {
             return;
         }
         TensorFlow.registerCustomGradient(OP, FusedConvolution::gradient);
+        TensorFlow.registerCustomGradient(ONEDNN_OP, FusedConvolution::gradient);
         registered = true;
     }
 
-    static Operand<TFloat32> convBiasRelu(Ops op, Operand<TFloat32> x, Operand<TFloat32> kernel,
-                                          Operand<TFloat32> bias, long stride, String padding) {
+    static <T extends TNumber> Operand<T> convBiasRelu(Ops op, Operand<T> x, Operand<T> kernel, Operand<T> bias,
+                                                       long stride, String padding) {
         return build(op, x, kernel, bias, stride, padding, "Relu", 0f);
     }
 
@@ -53,18 +68,26 @@ final class FusedConvolution {
      * Convolution + bias + leaky relu; {@code alpha} must be >= 0 (the gradient then reads the
      * sign of the output, which is the sign of the input).
      */
-    static Operand<TFloat32> convBiasLeakyRelu(Ops op, Operand<TFloat32> x, Operand<TFloat32> kernel,
-                                               Operand<TFloat32> bias, long stride, String padding, float alpha) {
+    static <T extends TNumber> Operand<T> convBiasLeakyRelu(Ops op, Operand<T> x, Operand<T> kernel, Operand<T> bias,
+                                                            long stride, String padding, float alpha) {
         if (!(alpha >= 0)) {
             throw new IllegalArgumentException("fused leaky relu needs alpha >= 0, was " + alpha);
         }
         return build(op, x, kernel, bias, stride, padding, "LeakyRelu", alpha);
     }
 
-    private static Operand<TFloat32> build(Ops op, Operand<TFloat32> x, Operand<TFloat32> kernel, Operand<TFloat32> bias,
-                                           long stride, String padding, String activation, float alpha) {
+    private static <T extends TNumber> Operand<T> build(Ops op, Operand<T> x, Operand<T> kernel, Operand<T> bias,
+                                                        long stride, String padding, String activation, float alpha) {
         registerGradient();
-        Operation fused = op.scope().opBuilder(OP, "FusedConv2D")
+        DataType type = x.asOutput().dataType();
+        if (type != DataType.DT_FLOAT && type != DataType.DT_BFLOAT16) {
+            throw new IllegalArgumentException("a fused convolution computes in float32 or bfloat16, not " + type);
+        }
+        OperationBuilder builder = op.scope().opBuilder(type == DataType.DT_FLOAT ? OP : ONEDNN_OP, "FusedConv2D");
+        if (type == DataType.DT_BFLOAT16) {
+            builder.setAttr("_kernel", ONEDNN_KERNEL);
+        }
+        Operation fused = builder
                 .addInput(x.asOutput())
                 .addInput(kernel.asOutput())
                 .addInputList(new Output<?>[] {bias.asOutput()})
@@ -76,7 +99,7 @@ final class FusedConvolution {
                 .setAttr("fused_ops", new String[] {"BiasAdd", activation})
                 .setAttr("leakyrelu_alpha", alpha)
                 .build();
-        return fused.<TFloat32>output(0);
+        return fused.<T>output(0);
     }
 
     @SuppressWarnings("unchecked")
@@ -86,16 +109,16 @@ final class FusedConvolution {
                 || !("Relu".equals(fusedOps[1]) || "LeakyRelu".equals(fusedOps[1]))) {
             throw new IllegalStateException("no gradient for " + OP + " with fused ops " + String.join(",", fusedOps));
         }
-        Operand<TFloat32> dy = (Operand<TFloat32>) gradients.get(0);
-        Operand<TFloat32> y = op.output(0);
-        Operand<TFloat32> x = (Operand<TFloat32>) op.input(0);
-        Operand<TFloat32> kernel = (Operand<TFloat32>) op.input(1);
+        Operand<TNumber> dy = (Operand<TNumber>) gradients.get(0);
+        Operand<TNumber> y = op.output(0);
+        Operand<TNumber> x = (Operand<TNumber>) op.input(0);
+        Operand<TNumber> kernel = (Operand<TNumber>) op.input(1);
         List<Long> strides = new ArrayList<>();
         for (long s : op.attributes().getAttrIntList("strides")) {
             strides.add(s);
         }
         String padding = op.attributes().getAttrString("padding");
-        Operand<TFloat32> g = "Relu".equals(fusedOps[1]) ? tf.nn.reluGrad(dy, y)
+        Operand<TNumber> g = "Relu".equals(fusedOps[1]) ? tf.nn.reluGrad(dy, y)
                 : tf.data.leakyReluGrad(dy, y, LeakyReluGrad.alpha(op.attributes().getAttrFloat("leakyrelu_alpha")));
         List<Operand<?>> out = new ArrayList<>(3);
         out.add(tf.nn.conv2dBackpropInput(tf.shape(x), kernel, g, strides, padding));

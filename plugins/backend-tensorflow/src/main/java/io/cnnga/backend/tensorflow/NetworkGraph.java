@@ -28,6 +28,7 @@ import org.tensorflow.op.random.RandomUniform;
 import org.tensorflow.types.TBfloat16;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.family.TNumber;
 
 /**
  * A {@link ModelSpec} built as a TensorFlow graph with {@link Ops}: the variables, a training
@@ -50,8 +51,8 @@ import org.tensorflow.types.TInt32;
  * changing a kernel that is still being read. The loss is softmax cross-entropy on one-hot labels
  * (the runtime has no gradient for the sparse op). Convolution + bias + relu is one fused op in
  * the training tower ({@link FusedConvolution}). In bfloat16 ({@link #training}'s precision) the
- * training tower's convolutions and dense products compute on bfloat16 copies and return float32;
- * the inference tower, which every evaluation uses, stays float32 like the export, so the
+ * training tower computes in bfloat16 from the images to the logits; the inference tower, which
+ * every evaluation uses, stays float32 like the export, so the
  * validation and test accuracy a run records are those of the network it exports.
  * Variables start uninitialized: run {@link #initOps} feeding {@link #initValues}.
  */
@@ -91,12 +92,12 @@ final class NetworkGraph {
     private final Operand<TFloat32> inferenceLogits;
     /** Whether the training tower builds convolution + bias + relu as one op ({@link FusedConvolution}). */
     private boolean fuseConvolutions = true;
-    /** Whether the training tower's convolutions and dense products compute in bfloat16 on cast copies of their operands. */
+    /** Whether the training tower computes in bfloat16, reading the float32 variables through casts. */
     private final boolean bf16;
-    /** Whether the training tower may fuse convolution + bias + leaky relu (CPU only). */
-    private boolean fuseLeakyRelu;
+    /** Whether the graph certainly runs on the CPU, where leaky relu and bfloat16 convolutions fuse too. */
+    private boolean onCpu;
     /** The input of each weighted layer of the training tower, the images excepted. */
-    private final Map<Integer, Operand<TFloat32>> trainingInputs = new LinkedHashMap<>();
+    private final Map<Integer, Operand<?>> trainingInputs = new LinkedHashMap<>();
 
     /** Which pass a tower of the graph computes. */
     private enum Tower {
@@ -154,25 +155,24 @@ final class NetworkGraph {
      * Both towers, the loss, accuracy and the Adam step.
      *
      * @param onCpu     whether the graph certainly runs on the CPU, where convolution + bias + leaky
-     *                  relu may be fused (relu is fused everywhere)
-     * @param precision {@link Precision#BF16}: the training tower computes each convolution and each
-     *                  dense product, with its bias, in bfloat16 on bfloat16 copies of its input,
-     *                  kernel and bias, and casts the result back to float32 (the inference and
-     *                  statistics towers stay float32, as the export computes); everything else
-     *                  (activations, batch norm, pooling, dropout, the loss, the variables and their
-     *                  updates) stays float32, and autograd carries the gradients back through the
-     *                  casts. The training tower's convolutions are not fused with their activation
-     *                  by hand ({@code _FusedConv2D} has no bfloat16 kernel under that name);
-     *                  Grappler fuses convolution and bias. With {@link SessionConfig#bf16ByRewrite()}
-     *                  the graph is float32, unfused, and Grappler's rewrite brings the bfloat16 in
+     *                  relu, and bfloat16 convolutions, may be fused (float32 relu is fused everywhere)
+     * @param precision {@link Precision#BF16}: the training tower casts the images to bfloat16 and
+     *                  computes every layer in bfloat16, each kernel and bias read through a cast
+     *                  of its float32 variable, and casts the logits back to float32; the loss,
+     *                  the variables, their gradients (autograd carries them back through the
+     *                  casts), the Adam update and batch norm's statistics stay float32, and so do
+     *                  the inference and statistics towers, as the export computes. On the CPU
+     *                  convolution + bias + relu is one oneDNN op in bfloat16 too. With
+     *                  {@link SessionConfig#bf16ByRewrite()} the graph is float32, unfused, and
+     *                  Grappler's rewrite brings the bfloat16 in
      */
     static NetworkGraph training(Graph graph, ModelSpec spec, DeviceChoice device, boolean onCpu, double momentum,
                                  long seed, double learningRate, Precision precision) {
         NetworkGraph net = new NetworkGraph(graph, spec, device,
                 precision == Precision.BF16 && !SessionConfig.bf16ByRewrite());
-        net.fuseLeakyRelu = onCpu;
-        // _FusedConv2D has no bfloat16 kernel to build by hand, and the rewrite would leave it in float32
-        net.fuseConvolutions = precision != Precision.BF16;
+        net.onCpu = onCpu;
+        // the rewrite would leave a fused convolution in float32
+        net.fuseConvolutions = !(precision == Precision.BF16 && SessionConfig.bf16ByRewrite());
         net.addTraining(graph, momentum, seed, learningRate);
         return net;
     }
@@ -188,7 +188,11 @@ final class NetworkGraph {
 
         Ops train = tf.withSubScope("training");
         List<Op> updates = new ArrayList<>();
-        Operand<TFloat32> logits = forward(train, images, Tower.TRAINING, new Dropouts(seed, momentum, updates));
+        Dropouts dropouts = new Dropouts(seed, momentum, updates);
+        Operand<TFloat32> logits = bf16
+                ? train.dtypes.cast(forward(train, train.dtypes.cast(images, TBfloat16.class), TBfloat16.class,
+                        Tower.TRAINING, dropouts), TFloat32.class)
+                : forward(train, images, Tower.TRAINING, dropouts);
         if (spec.layers().stream().anyMatch(LayerSpec.BatchNorm.class::isInstance)) {
             forward(tf.withSubScope("statistics"), images, Tower.STATISTICS, null);
         }
@@ -263,39 +267,48 @@ final class NetworkGraph {
     }
 
     private Operand<TFloat32> forward(Ops ops, Operand<TFloat32> x, Tower tower, Dropouts extra) {
+        return forward(ops, x, TFloat32.class, tower, extra);
+    }
+
+    /**
+     * The layers from {@code x} to the logits, computing in {@code type}: every kernel and bias is
+     * read through a cast to it when that is not float32; batch norm's statistics stay float32
+     * whatever {@code type} is.
+     */
+    private <T extends TNumber> Operand<T> forward(Ops ops, Operand<T> x, Class<T> type, Tower tower, Dropouts extra) {
         boolean training = tower == Tower.TRAINING;
+        boolean float32 = type == TFloat32.class;
+        Operand<T> input = x;
         List<LayerSummary> rows = spec.summary();
         for (int i = 0; i < rows.size(); i++) {
             LayerSummary row = rows.get(i);
             LayerSpec layer = row.layer();
             Map<ParameterSpec.Role, Variable<TFloat32>> v = byLayer.get(row.index());
             Ops op = ops.withSubScope(row.name());
-            if (training && v != null && x != images) {
+            if (training && v != null && x != input) {
                 trainingInputs.put(row.index(), x);
             }
             LayerSpec.Activation next = i + 1 < rows.size() && rows.get(i + 1).layer() instanceof LayerSpec.Activation a
                     ? a : null;
             Operand<TFloat32> kernel = v == null ? null : v.get(ParameterSpec.Role.KERNEL);
             Operand<TFloat32> bias = v == null ? null : v.get(ParameterSpec.Role.BIAS);
-            if (layer instanceof LayerSpec.Conv2D c && tower != Tower.INFERENCE && fuseConvolutions && next != null
-                    && next.function() == ActivationFunction.RELU) {
-                x = FusedConvolution.convBiasRelu(op, x, kernel, bias, c.stride(), padding(c.padding()));
+            // bfloat16's fused convolution is a oneDNN kernel: the CPU's alone
+            boolean fuse = (float32 || onCpu) && tower != Tower.INFERENCE && fuseConvolutions && next != null;
+            if (layer instanceof LayerSpec.Conv2D c && fuse && next.function() == ActivationFunction.RELU) {
+                x = FusedConvolution.convBiasRelu(op, x, cast(op, kernel, type), cast(op, bias, type), c.stride(),
+                        padding(c.padding()));
                 i++; // the activation is done
-            } else if (layer instanceof LayerSpec.Conv2D c && tower != Tower.INFERENCE && fuseConvolutions && fuseLeakyRelu
-                    && next != null && next.function() == ActivationFunction.LEAKY_RELU && next.alpha() >= 0) {
-                x = FusedConvolution.convBiasLeakyRelu(op, x, kernel, bias, c.stride(), padding(c.padding()),
-                        (float) next.alpha());
+            } else if (layer instanceof LayerSpec.Conv2D c && fuse && onCpu
+                    && next.function() == ActivationFunction.LEAKY_RELU && next.alpha() >= 0) {
+                x = FusedConvolution.convBiasLeakyRelu(op, x, cast(op, kernel, type), cast(op, bias, type), c.stride(),
+                        padding(c.padding()), (float) next.alpha());
                 i++;
             } else if (layer instanceof LayerSpec.Conv2D c) {
                 long s = c.stride();
-                List<Long> strides = List.of(1L, s, s, 1L);
-                String pad = padding(c.padding());
-                x = bf16 && tower == Tower.TRAINING
-                        ? float32(op, op.nn.biasAdd(op.nn.conv2d(bfloat16(op, x), bfloat16(op, kernel), strides, pad),
-                                bfloat16(op, bias)))
-                        : op.nn.biasAdd(op.nn.conv2d(x, kernel, strides, pad), bias);
+                x = op.nn.biasAdd(op.nn.conv2d(x, cast(op, kernel, type), List.of(1L, s, s, 1L), padding(c.padding())),
+                        cast(op, bias, type));
             } else if (layer instanceof LayerSpec.Activation a) {
-                x = activation(op, x, a);
+                x = activation(op, x, type, a);
             } else if (layer instanceof LayerSpec.BatchNorm b) {
                 x = batchNorm(op, x, b, row, v, tower, extra);
             } else if (layer instanceof LayerSpec.MaxPool p) {
@@ -308,15 +321,12 @@ final class NetworkGraph {
                     Operand<TFloat32> mask = op.math.mul(
                             op.dtypes.cast(op.math.greaterEqual(u, op.constant((float) d.rate())), TFloat32.class),
                             op.constant(1f / keep));
-                    x = op.math.mul(x, op.stopGradient(mask));
+                    x = op.math.mul(x, op.stopGradient(cast(op, mask, type)));
                 }
             } else if (layer instanceof LayerSpec.Flatten) {
                 x = op.reshape(x, op.constant(new int[] {-1, row.output().dim(0)}));
             } else if (layer instanceof LayerSpec.Dense) {
-                x = bf16 && tower == Tower.TRAINING
-                        ? float32(op, op.nn.biasAdd(op.linalg.matMul(bfloat16(op, x), bfloat16(op, kernel)),
-                                bfloat16(op, bias)))
-                        : op.nn.biasAdd(op.linalg.matMul(x, kernel), bias);
+                x = op.nn.biasAdd(op.linalg.matMul(x, cast(op, kernel, type)), cast(op, bias, type));
             } else {
                 throw new IllegalArgumentException("layer type " + layer.type() + " is not supported by TensorFlow backend");
             }
@@ -324,19 +334,17 @@ final class NetworkGraph {
         return x;
     }
 
-    private static Operand<TBfloat16> bfloat16(Ops op, Operand<TFloat32> x) {
-        return op.dtypes.cast(x, TBfloat16.class);
-    }
-
-    private static Operand<TFloat32> float32(Ops op, Operand<TBfloat16> x) {
-        return op.dtypes.cast(x, TFloat32.class);
+    /** {@code x} in {@code type}: itself when that is float32, else a cast copy. */
+    @SuppressWarnings("unchecked")
+    private static <T extends TNumber> Operand<T> cast(Ops op, Operand<TFloat32> x, Class<T> type) {
+        return type == TFloat32.class ? (Operand<T>) x : op.dtypes.cast(x, type);
     }
 
     /**
      * The v1 {@code MaxPool} op, window and strides as attributes: unlike {@code MaxPoolV2} (what
      * {@code Ops.nn.maxPool} builds) it has oneDNN kernels for the pass and its gradient.
      */
-    private static Operand<TFloat32> maxPool(Ops op, Operand<TFloat32> x, LayerSpec.MaxPool p) {
+    private static <T extends TNumber> Operand<T> maxPool(Ops op, Operand<T> x, LayerSpec.MaxPool p) {
         Operation pool = op.scope().opBuilder("MaxPool", "MaxPool")
                 .addInput(x.asOutput())
                 .setAttr("ksize", new long[] {1, p.poolSize(), p.poolSize(), 1})
@@ -344,33 +352,34 @@ final class NetworkGraph {
                 .setAttr("padding", padding(p.padding()))
                 .setAttr("data_format", "NHWC")
                 .build();
-        return pool.<TFloat32>output(0);
+        return pool.<T>output(0);
     }
 
     private static String padding(Padding p) {
         return p == Padding.SAME ? "SAME" : "VALID";
     }
 
-    private static Operand<TFloat32> activation(Ops op, Operand<TFloat32> x, LayerSpec.Activation a) {
+    private static <T extends TNumber> Operand<T> activation(Ops op, Operand<T> x, Class<T> type,
+                                                            LayerSpec.Activation a) {
         ActivationFunction f = a.function();
         return switch (f) {
             case RELU -> op.nn.relu(x);
             case ELU -> a.alpha() == 1.0 ? op.nn.elu(x)
-                    : op.select(op.math.greater(x, op.constant(0f)), x,
-                            op.math.mul(op.constant((float) a.alpha()), op.nn.elu(x)));
+                    : op.select(op.math.greater(x, cast(op, op.constant(0f), type)), x,
+                            op.math.mul(cast(op, op.constant((float) a.alpha()), type), op.nn.elu(x)));
             case LEAKY_RELU -> op.nn.leakyRelu(x, LeakyRelu.alpha((float) a.alpha()));
             case SWISH -> op.math.mul(x, op.math.sigmoid(x));
         };
     }
 
-    private Operand<TFloat32> batchNorm(Ops op, Operand<TFloat32> x, LayerSpec.BatchNorm b, LayerSummary row,
+    private <T extends TNumber> Operand<T> batchNorm(Ops op, Operand<T> x, LayerSpec.BatchNorm b, LayerSummary row,
                                         Map<ParameterSpec.Role, Variable<TFloat32>> v, Tower tower, Dropouts training) {
         boolean flat = row.input().rank() != 3;
         int channels = row.input().dim(row.input().rank() - 1);
-        Operand<TFloat32> in = flat ? op.reshape(x, op.constant(new int[] {-1, 1, 1, channels})) : x;
+        Operand<T> in = flat ? op.reshape(x, op.constant(new int[] {-1, 1, 1, channels})) : x;
         Variable<TFloat32> mean = v.get(ParameterSpec.Role.MOVING_MEAN);
         Variable<TFloat32> variance = v.get(ParameterSpec.Role.MOVING_VARIANCE);
-        FusedBatchNorm<TFloat32, TFloat32> bn;
+        FusedBatchNorm<T, TFloat32> bn;
         if (tower == Tower.STATISTICS) {
             Operand<TFloat32> empty = op.constant(new float[0]);
             bn = op.nn.fusedBatchNorm(in, v.get(ParameterSpec.Role.GAMMA), v.get(ParameterSpec.Role.BETA), empty, empty,

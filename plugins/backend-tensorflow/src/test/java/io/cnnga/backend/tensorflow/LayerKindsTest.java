@@ -1,6 +1,7 @@
 package io.cnnga.backend.tensorflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.cnnga.api.ActivationFunction;
 import io.cnnga.api.EpochMetrics;
@@ -15,9 +16,14 @@ import io.cnnga.api.LayerSpec.Flatten;
 import io.cnnga.api.LayerSpec.MaxPool;
 import io.cnnga.api.ModelSpec;
 import io.cnnga.api.Padding;
+import io.cnnga.api.Precision;
 import io.cnnga.api.Shape;
 import io.cnnga.api.TrainingListener;
 import io.cnnga.api.TrainingSession;
+import io.cnnga.api.support.BackendOptions;
+import io.cnnga.api.support.BatchNormStatistics;
+import io.cnnga.api.support.CpuFeatures;
+import io.cnnga.api.support.PrecisionChoice;
 import io.cnnga.testkit.TestImages;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,21 +36,26 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every layer kind, activation and kernel size 2/3/5/7 builds, trains a few steps on a learnable
- * task and its loss falls: gradients flow through each of them.
+ * task and its loss falls: gradients flow through each of them, in float32 and, on a CPU that
+ * has it, in bfloat16 (every op then has a bfloat16 kernel).
  */
 class LayerKindsTest {
 
     private static final int SIZE = 12;
-    private static TensorFlowBackend backend;
+    private static TensorFlowBackend float32;
+    private static TensorFlowBackend bfloat16;
 
     @BeforeAll
     static void open() {
-        backend = Shapes.cpuBackend();
+        float32 = Shapes.cpuBackend();
+        bfloat16 = new TensorFlowBackend(new BackendOptions("cpu", 0, 0.9, BatchNormStatistics.RECOMPUTED, null,
+                PrecisionChoice.BF16));
     }
 
     @AfterAll
     static void close() {
-        backend.close();
+        float32.close();
+        bfloat16.close();
     }
 
     private static LayerSpec conv(int filters, int kernel) {
@@ -63,6 +74,11 @@ class LayerKindsTest {
     }
 
     static Stream<Arguments> networks() {
+        return kinds().flatMap(a -> Stream.of(Precision.FP32, Precision.BF16)
+                .map(p -> Arguments.of(a.get()[0], a.get()[1], a.get()[2], p)));
+    }
+
+    static Stream<Arguments> kinds() {
         ActivationFunction relu = ActivationFunction.RELU;
         return Stream.of(
                 Arguments.of("conv kernel 2", 1, head(conv(8, 2), act(relu))),
@@ -89,9 +105,13 @@ class LayerKindsTest {
                         new Dropout(0.4))));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0}, {3}")
     @MethodSource("networks")
-    void lossFalls(String name, int channels, List<LayerSpec> layers) {
+    void lossFalls(String name, int channels, List<LayerSpec> layers, Precision precision) {
+        if (precision == Precision.BF16) {
+            assumeTrue(CpuFeatures.current().fastBf16(), "this CPU has no avx512_bf16 or amx_bf16");
+        }
+        TensorFlowBackend backend = precision == Precision.BF16 ? bfloat16 : float32;
         ModelSpec spec = new ModelSpec(Shape.of(SIZE, SIZE, channels), 4, layers);
         ImageSet data = TestImages.quadrants(128, SIZE, channels, 3);
         List<Double> losses = new ArrayList<>();
@@ -102,6 +122,7 @@ class LayerKindsTest {
             }
         };
         try (TrainingSession session = backend.open(spec, Shapes.config(16, 3e-3))) {
+            assertThat(session.precision()).isEqualTo(precision);
             EpochMetrics last = null;
             for (int epoch = 1; epoch <= 3; epoch++) {
                 last = session.trainEpoch(epoch, data, data, record);
