@@ -67,7 +67,7 @@ final class SafetensorsPredictor implements Predictor {
         try {
             TorchNetwork network;
             try {
-                network = TorchNetwork.build(spec, manager, 0L, 0.99);
+                network = TorchNetwork.withZeroKernels(spec, manager, 0.99);
             } catch (RuntimeException e) {
                 throw TrainingFailedException.of("could not build the network on " + device, e);
             }

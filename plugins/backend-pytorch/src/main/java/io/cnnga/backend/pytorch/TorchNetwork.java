@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * A {@link ModelSpec} as PyTorch tensors and a forward pass with TensorFlow's semantics, computed
@@ -66,6 +67,21 @@ final class TorchNetwork {
      */
     static TorchNetwork build(ModelSpec spec, NDManager manager, long seed, double momentum) {
         SplittableRandom random = new SplittableRandom(seed);
+        return build(spec, manager, momentum, shape -> GlorotUniform.sample(shape, random));
+    }
+
+    /**
+     * Every tensor of {@code spec} as {@link #build} makes it, but the kernels zero: for a network
+     * whose weights are loaded next, or whose shapes alone matter. Drawing Glorot values in Java
+     * takes seconds for a network of a hundred million weights; zeros are one native fill.
+     */
+    static TorchNetwork withZeroKernels(ModelSpec spec, NDManager manager, double momentum) {
+        return build(spec, manager, momentum, null);
+    }
+
+    /** {@code kernels}: a kernel's values in TensorFlow's layout for its TensorFlow shape; null: zeros. */
+    private static TorchNetwork build(ModelSpec spec, NDManager manager, double momentum,
+                                      Function<long[], float[]> kernels) {
         List<TorchParameter> params = new ArrayList<>();
         List<Layer> layers = new ArrayList<>();
         for (LayerSummary row : spec.summary()) {
@@ -75,17 +91,18 @@ final class TorchNetwork {
             if (layer instanceof LayerSpec.Conv2D c) {
                 int k = c.kernelSize();
                 int channels = in.dim(2);
-                float[] tf = GlorotUniform.sample(new long[] {k, k, channels, c.filters()}, random);
-                PtNDArray w = tensor(manager, TorchLayouts.convToTorch(tf, k, channels, c.filters()),
-                        c.filters(), channels, k, k);
+                PtNDArray w = kernels == null ? zeros(manager, c.filters(), channels, k, k)
+                        : tensor(manager, TorchLayouts.convToTorch(kernels.apply(new long[] {k, k, channels, c.filters()}),
+                                k, channels, c.filters()), c.filters(), channels, k, k);
                 PtNDArray b = zeros(manager, c.filters());
                 params.add(trainable(name, LayerParameter.KERNEL, w));
                 params.add(trainable(name, LayerParameter.BIAS, b));
                 layers.add(conv(c, in, w, b));
             } else if (layer instanceof LayerSpec.Dense d) {
                 int features = in.dim(0);
-                float[] tf = GlorotUniform.sample(new long[] {features, d.units()}, random);
-                PtNDArray w = tensor(manager, TorchLayouts.denseToTorch(tf, features, d.units()), d.units(), features);
+                PtNDArray w = kernels == null ? zeros(manager, d.units(), features)
+                        : tensor(manager, TorchLayouts.denseToTorch(kernels.apply(new long[] {features, d.units()}),
+                                features, d.units()), d.units(), features);
                 PtNDArray b = zeros(manager, d.units());
                 params.add(trainable(name, LayerParameter.KERNEL, w));
                 params.add(trainable(name, LayerParameter.BIAS, b));
@@ -227,8 +244,8 @@ final class TorchNetwork {
         return TorchUpload.floats(manager, values, new ai.djl.ndarray.types.Shape(shape));
     }
 
-    private static PtNDArray zeros(NDManager manager, int n) {
-        return (PtNDArray) manager.zeros(new ai.djl.ndarray.types.Shape(n), DataType.FLOAT32);
+    private static PtNDArray zeros(NDManager manager, long... shape) {
+        return (PtNDArray) manager.zeros(new ai.djl.ndarray.types.Shape(shape), DataType.FLOAT32);
     }
 
     private static PtNDArray ones(NDManager manager, int n) {
