@@ -7,6 +7,7 @@ import io.cnnga.api.DataInfo;
 import io.cnnga.api.Decoder;
 import io.cnnga.api.DecoderFactory;
 import io.cnnga.api.EpochMetrics;
+import io.cnnga.api.EventLog;
 import io.cnnga.api.Evaluation;
 import io.cnnga.api.Genome;
 import io.cnnga.api.ImageSet;
@@ -27,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 
@@ -38,7 +40,10 @@ import java.util.function.IntPredicate;
  * {@code onemax} "trains" one instantly, its validation accuracy being the share of ones after
  * every epoch; at a configured checkpoint {@code f} it reports {@code share × (0.5 + 0.5 f)}, and
  * stops there if asked. Its sessions expose made-up {@link TrainingSession#parameters()} whose
- * spread grows with the epoch.
+ * spread grows with the epoch. Its TensorBoard logs go nowhere unless {@link #standInEventFiles}
+ * is set: then it has none, and the engine's stand-in (TensorFlow) writes them, as for a backend
+ * without event files — one TensorFlow session per trial, which made the tests of this fake three
+ * times slower.
  */
 public final class OneMaxPlugin implements Plugin {
 
@@ -46,6 +51,14 @@ public final class OneMaxPlugin implements Plugin {
     public final List<String> trainedGenomes = new ArrayList<>();
     /** Training number k (1-based) crashes the "process" when this says so. */
     public volatile IntPredicate crashAt = k -> false;
+    /** Whether the backend has no event log, so that the engine's stand-in writes the event files. */
+    public volatile boolean standInEventFiles;
+
+    /** Sets {@link #standInEventFiles}. */
+    public OneMaxPlugin withStandInEventFiles() {
+        standInEventFiles = true;
+        return this;
+    }
 
     static final class SimulatedCrash extends Error {
         private static final long serialVersionUID = 1L;
@@ -107,10 +120,38 @@ public final class OneMaxPlugin implements Plugin {
             @Override
             public Backend create(Options options) {
                 options.finish();
-                return (spec, config) -> session(spec, config);
+                return new Backend() {
+                    @Override
+                    public TrainingSession open(ModelSpec spec, TrainingConfig config) {
+                        return session(spec, config);
+                    }
+
+                    @Override
+                    public Optional<EventLog> eventLog(Path directory) {
+                        return standInEventFiles ? Optional.empty() : Optional.of(DISCARDED_EVENTS);
+                    }
+                };
             }
         });
     }
+
+    private static final EventLog DISCARDED_EVENTS = new EventLog() {
+        @Override
+        public void scalar(String tag, long step, double value) {
+        }
+
+        @Override
+        public void histogram(String tag, long step, float[] values) {
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
 
     private TrainingSession session(ModelSpec spec, TrainingConfig config) {
         int k = trainings.incrementAndGet();
