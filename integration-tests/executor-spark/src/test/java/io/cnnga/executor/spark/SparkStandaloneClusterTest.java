@@ -137,7 +137,9 @@ class SparkStandaloneClusterTest {
 
     @Test
     void executorKilledMidTrialIsRetriedAndTheRunDrawsTheGenomesOfTheLocalExecutor() throws Exception {
-        run(plan(dir.resolve("marks-local"), "{\"id\": \"local\", \"options\": {\"workers\": 2}}", 4, 2), dir.resolve("local"));
+        // the reference needs the genomes and fitness alone: its trials need not take time
+        run(plan(dir.resolve("marks-local"), "{\"id\": \"local\", \"options\": {\"workers\": 2}}", 4, 2, 0),
+                dir.resolve("local"));
 
         Path marks = dir.resolve("marks-spark");
         TaskEnds.ENDS.clear();
@@ -203,8 +205,13 @@ class SparkStandaloneClusterTest {
                 + " trained on " + devices);
     }
 
+    /** Trials that take 2 s each, long enough to be killed in the middle of one. */
     static Plan plan(Path marks, String executor, int population, int generations) {
-        return PlanReader.parse(PLAN.formatted(2000, marks, executor, population, generations), "test", "standalone");
+        return plan(marks, executor, population, generations, 2000);
+    }
+
+    static Plan plan(Path marks, String executor, int population, int generations, int millis) {
+        return PlanReader.parse(PLAN.formatted(millis, marks, executor, population, generations), "test", "standalone");
     }
 
     static void run(Plan plan, Path out) {
