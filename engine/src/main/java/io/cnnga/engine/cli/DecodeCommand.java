@@ -116,14 +116,15 @@ final class DecodeCommand implements Callable<Integer> {
         int c = DEFAULT_INPUT.channels();
         if (shape != null) {
             Matcher m = SHAPE.matcher(shape.strip());
-            if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(2)) < 1
-                    || Integer.parseInt(m.group(3)) < 1) {
+            if (m.matches()) {
+                h = Integer.parseInt(m.group(1));
+                w = Integer.parseInt(m.group(2));
+                c = Integer.parseInt(m.group(3));
+            }
+            if (!m.matches() || h < 1 || w < 1 || c < 1) {
                 throw new InvalidInputException("--input " + shape + ": must be HEIGHTxWIDTHxCHANNELS, each at least 1,"
                         + " e.g. 28x28x1");
             }
-            h = Integer.parseInt(m.group(1));
-            w = Integer.parseInt(m.group(2));
-            c = Integer.parseInt(m.group(3));
         }
         int n = classes == null ? DEFAULT_INPUT.classes() : classes;
         if (n < 2 || n > 100_000) {
