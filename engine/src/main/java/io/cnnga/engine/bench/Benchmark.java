@@ -7,6 +7,8 @@ import io.cnnga.api.ModelSpec;
 import io.cnnga.api.TrainingConfig;
 import io.cnnga.api.TrainingListener;
 import io.cnnga.api.TrainingSession;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Measures how fast a backend trains and evaluates one network: a warm-up epoch first (graph
@@ -19,10 +21,17 @@ import io.cnnga.api.TrainingSession;
  * <p>Training throughput comes from the backend's own epoch measurement, which excludes the
  * validation pass; evaluation is timed here over the same images. The result names the precision
  * the session computed in.
+ *
+ * <p>{@link #interleaved} measures several backends (in practice: one backend at two precisions)
+ * in turns of a few steps within one process, so that a machine whose speed drifts between
+ * processes or from minute to minute slows them alike and their ratio holds.
  */
 public final class Benchmark {
 
     private static final int WARM_UP_STEPS = 10;
+    /** Steps each backend takes in its turn of an interleaved measurement. */
+    public static final int TURN_STEPS = 10;
+    private static final int EVALUATION_TURNS = 2;
 
     private final String backendId;
     private final Backend backend;
@@ -53,5 +62,82 @@ public final class Benchmark {
                     spec.forwardFlops(), 3.0 * spec.forwardFlops() * trainRate / 1e9, dataLabel,
                     session.precision().id());
         }
+    }
+
+    /**
+     * Measures each benchmark's backend on the same network and images: training in turns of
+     * {@link #TURN_STEPS} steps ({@code steps} in all for each, rounded up to whole turns; turn
+     * {@code t} trains on the {@code t}-th slice of {@code images}, wrapping around), then
+     * evaluation of all of {@code images} in turns, twice each; every session warms up first.
+     *
+     * @return one result per benchmark, in their order
+     * @implSpec all sessions are open at once: the memory of all of them must fit
+     */
+    public static List<BenchmarkResult> interleaved(List<Benchmark> benchmarks, String arch, ModelSpec spec,
+                                                    ImageSet images, int batch, int steps, String dataLabel) {
+        int turnSteps = Math.min(TURN_STEPS, steps);
+        int turns = (steps + turnSteps - 1) / turnSteps;
+        List<ImageSet> slices = slices(images, batch * turnSteps, turns);
+        ImageSet warmUp = images.head(Math.min(images.size(), batch * WARM_UP_STEPS));
+        ImageSet tiny = images.head(batch);
+        TrainingConfig config = new TrainingConfig(turns + 1, batch, 0.001, 42, null);
+        List<TrainingSession> sessions = new ArrayList<>();
+        try {
+            for (Benchmark b : benchmarks) {
+                sessions.add(b.backend.open(spec, config));
+            }
+            for (TrainingSession s : sessions) {
+                s.trainEpoch(1, warmUp, tiny, TrainingListener.NONE);
+            }
+            int n = sessions.size();
+            double[] trainSeconds = new double[n];
+            long trained = 0;
+            for (int t = 0; t < turns; t++) {
+                ImageSet slice = slices.get(t);
+                for (int i = 0; i < n; i++) {
+                    EpochMetrics m = sessions.get(i).trainEpoch(2 + t, slice, tiny, TrainingListener.NONE);
+                    trainSeconds[i] += slice.size() / m.imagesPerSecond();
+                }
+                trained += slice.size();
+            }
+            double[] evalSeconds = new double[n];
+            for (TrainingSession s : sessions) {
+                s.evaluate(warmUp);
+            }
+            for (int round = 0; round < EVALUATION_TURNS; round++) {
+                for (int i = 0; i < n; i++) {
+                    long start = System.nanoTime();
+                    sessions.get(i).evaluate(images);
+                    evalSeconds[i] += (System.nanoTime() - start) / 1e9;
+                }
+            }
+            long evaluated = (long) EVALUATION_TURNS * images.size();
+            List<BenchmarkResult> results = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                double trainRate = trained / trainSeconds[i];
+                results.add(new BenchmarkResult(benchmarks.get(i).backendId, arch, batch, turns * turnSteps, trainRate,
+                        evaluated / evalSeconds[i], spec.forwardFlops(), 3.0 * spec.forwardFlops() * trainRate / 1e9,
+                        dataLabel, sessions.get(i).precision().id()));
+            }
+            return results;
+        } finally {
+            for (TrainingSession s : sessions) {
+                s.close();
+            }
+        }
+    }
+
+    /** {@code count} consecutive slices of {@code size} images, wrapping around {@code images}. */
+    private static List<ImageSet> slices(ImageSet images, int size, int count) {
+        int n = Math.min(size, images.size());
+        List<ImageSet> out = new ArrayList<>(count);
+        for (int t = 0; t < count; t++) {
+            int[] indices = new int[n];
+            for (int k = 0; k < n; k++) {
+                indices[k] = (int) (((long) t * n + k) % images.size());
+            }
+            out.add(images.subset(indices));
+        }
+        return out;
     }
 }

@@ -42,6 +42,7 @@ import java.util.concurrent.Callable;
  * bin/engine bench --arch ref-b --repeat 3      # three measurements and their median
  * bin/engine bench --arch ref-b --precision bf16 # bfloat16 mixed precision (the backend's precision option)
  * bin/engine bench --peak --precision bf16       # the bfloat16 MatMul peak
+ * bin/engine bench --arch ref-b --precision fp32,bf16 # both, interleaved in one process, and their ratio
  * }</pre>
  *
  * <p>Without {@code --precision} the backend trains at its default precision ({@code auto}: bf16
@@ -52,6 +53,14 @@ import java.util.concurrent.Callable;
  * for an even N the lower of the two middle ones, so that every number printed comes from one
  * real run. {@code --json} then prints that run's object with {@code repeats} and the list of
  * all runs' GFLOP/s added.
+ *
+ * <p>With two precisions ({@code --precision fp32,bf16}) one session of each is open and they
+ * train in turns of {@value Benchmark#TURN_STEPS} steps, then evaluate in turns
+ * ({@link Benchmark#interleaved}, which says how): the machine's drift between processes, which can exceed the
+ * difference measured, slows both alike. The images/s are lower than a lone session's (each
+ * turn starts with the other session's data in the caches); their ratio is the number to read.
+ * {@code --json} prints {@code results} (one object per precision, as above) and
+ * {@code trainRatio} (the second's training images/s over the first's).
  */
 @Command(name = "bench", description = "Measure training and evaluation images/s and achieved GFLOP/s of a backend.")
 final class BenchCommand implements Callable<Integer> {
@@ -78,8 +87,8 @@ final class BenchCommand implements Callable<Integer> {
             description = "Measure N times and report the median run (default: ${DEFAULT-VALUE}).")
     int repeat;
 
-    @Option(names = "--precision", paramLabel = "fp32|bf16",
-            description = "The backend's precision option (default: the backend's own, auto); with --peak: the MatMul's operands (default: fp32).")
+    @Option(names = "--precision", paramLabel = "fp32|bf16|fp32,bf16",
+            description = "The backend's precision option (default: the backend's own, auto); with --peak: the MatMul's operands (default: fp32); two, comma-separated: both measured in turns in one process, and their ratio.")
     String precision;
 
     @Option(names = "--json", description = "Print one JSON object.")
@@ -99,13 +108,24 @@ final class BenchCommand implements Callable<Integer> {
         if (repeat < 1) {
             throw new InvalidInputException("--repeat must be >= 1, was " + repeat);
         }
-        if (precision != null && !List.of("fp32", "bf16").contains(precision)) {
-            throw new InvalidInputException("--precision: must be fp32 or bf16, was \"" + precision + "\"");
+        List<String> precisions = precision == null ? List.of() : List.of(precision.split(",", -1));
+        if (precision != null && (precisions.size() > 2 || !List.of("fp32", "bf16").containsAll(precisions))) {
+            throw new InvalidInputException("--precision: must be fp32, bf16 or both (fp32,bf16), was \""
+                    + precision + "\"");
+        }
+        if (precisions.size() == 2 && precisions.get(0).equals(precisions.get(1))) {
+            throw new InvalidInputException("--precision: two precisions to compare must differ, was \"" + precision + "\"");
+        }
+        if (precisions.size() == 2 && (peak || repeat > 1)) {
+            throw new InvalidInputException("--precision " + precision + ": a comparison is one measurement of "
+                    + "training and evaluation; drop " + (peak ? "--peak" : "--repeat") + " or give one precision");
         }
         PluginRegistry registry = common.registry();
         PrintWriter out = spec.commandLine().getOut();
         if (peak) {
             peak(registry, out);
+        } else if (precisions.size() == 2) {
+            compare(registry, precisions, out);
         } else {
             train(registry, out);
         }
@@ -115,7 +135,12 @@ final class BenchCommand implements Callable<Integer> {
 
     /** The backend to measure, with {@code --precision} as its precision option when given. */
     private PluginChoice backendChoice() {
-        return precision == null ? PluginChoice.of(backendId) : new PluginChoice(backendId, Map.of("precision", precision));
+        return backendChoice(precision);
+    }
+
+    private PluginChoice backendChoice(String precisionOption) {
+        return precisionOption == null ? PluginChoice.of(backendId)
+                : new PluginChoice(backendId, Map.of("precision", precisionOption));
     }
 
     private void peak(PluginRegistry registry, PrintWriter out) throws Exception {
@@ -187,6 +212,37 @@ final class BenchCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "  eval:  %,.0f images/s%n", r.evalImagesPerSecond());
                 out.printf(Locale.ROOT, "  forward FLOPs per image: %,d%n", r.forwardFlopsPerImage());
                 out.printf(Locale.ROOT, "  achieved training: %.2f GFLOP/s (3 x forward FLOPs x images/s)%n", r.trainGflops());
+            }
+        }
+    }
+
+    private void compare(PluginRegistry registry, List<String> precisions, PrintWriter out) throws Exception {
+        try (Backend first = registry.backend(backendChoice(precisions.get(0)));
+             Backend second = registry.backend(backendChoice(precisions.get(1)))) {
+            ModelSpec model = model(registry);
+            String[] label = new String[1];
+            ImageSet images = images(registry, model, batch * Math.max(steps, 10), label);
+            List<BenchmarkResult> results = Benchmark.interleaved(
+                    List.of(new Benchmark(backendId, first), new Benchmark(backendId, second)),
+                    arch, model, images, batch, steps, label[0]);
+            BenchmarkResult a = results.get(0);
+            BenchmarkResult b = results.get(1);
+            double ratio = b.trainImagesPerSecond() / a.trainImagesPerSecond();
+            if (json) {
+                ObjectNode node = MAPPER.createObjectNode();
+                ArrayNode all = node.putArray("results");
+                results.forEach(r -> all.add(MAPPER.valueToTree(r)));
+                node.put("trainRatio", ratio);
+                out.println(MAPPER.writeValueAsString(node));
+            } else {
+                out.printf(Locale.ROOT, "%s on %s, batch %d, %d steps each, %s data; %s and %s in turns of %d steps%n",
+                        a.arch(), a.backend(), a.batch(), a.steps(), a.data(), a.precision(), b.precision(),
+                        Math.min(steps, Benchmark.TURN_STEPS));
+                for (BenchmarkResult r : results) {
+                    out.printf(Locale.ROOT, "  %s: train %,.0f images/s, eval %,.0f images/s, %.2f GFLOP/s%n",
+                            r.precision(), r.trainImagesPerSecond(), r.evalImagesPerSecond(), r.trainGflops());
+                }
+                out.printf(Locale.ROOT, "  training %s / %s: %.2fx%n", b.precision(), a.precision(), ratio);
             }
         }
     }

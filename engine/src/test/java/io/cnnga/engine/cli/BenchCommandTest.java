@@ -77,6 +77,33 @@ class BenchCommandTest {
     }
 
     @Test
+    void twoPrecisionsAreMeasuredInTurnsInOneProcessWithTheirRatio() throws Exception {
+        CliRun run = CliRun.of("bench", "--arch", "ref-a", "--batch", "8", "--steps", "4", "--precision", "fp32,bf16",
+                "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = MAPPER.readTree(run.out());
+        JsonNode results = json.get("results");
+        assertThat(results).hasSize(2);
+        assertThat(results.get(0).get("precision").asText()).isEqualTo("fp32");
+        assertThat(results.get(1).get("precision").asText())
+                .isEqualTo(CpuFeatures.current().fastBf16() ? "bf16" : "fp32");
+        for (JsonNode r : results) {
+            assertThat(r.get("steps").asInt()).isEqualTo(4);
+            assertThat(r.get("batch").asInt()).isEqualTo(8);
+            assertThat(r.get("trainImagesPerSecond").asDouble()).isPositive();
+            assertThat(r.get("evalImagesPerSecond").asDouble()).isPositive();
+        }
+        assertThat(json.get("trainRatio").asDouble()).isCloseTo(
+                results.get(1).get("trainImagesPerSecond").asDouble() / results.get(0).get("trainImagesPerSecond").asDouble(),
+                within(1e-12));
+        CliRun text = CliRun.of("bench", "--arch", "ref-a", "--batch", "8", "--steps", "12", "--precision", "bf16,fp32");
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        // 12 steps are two whole turns of 10
+        assertThat(text.out()).contains("ref-a on tensorflow, batch 8, 20 steps each, ")
+                .containsPattern("training fp32 / (bf16|fp32): [0-9.]+x");
+    }
+
+    @Test
     void theBfloat16PeakIsMeasured() throws Exception {
         CliRun run = CliRun.of("bench", "--peak", "--precision", "bf16", "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -93,6 +120,11 @@ class BenchCommandTest {
                 new String[] {"bench", "--repeat", "0"},
                 new String[] {"bench", "--arch", "ref-z"},
                 new String[] {"bench", "--precision", "fp8"},
+                new String[] {"bench", "--precision", "fp32,"},
+                new String[] {"bench", "--precision", "fp32,bf16,fp32"},
+                new String[] {"bench", "--precision", "bf16,bf16"},
+                new String[] {"bench", "--peak", "--precision", "fp32,bf16"},
+                new String[] {"bench", "--repeat", "2", "--precision", "fp32,bf16"},
                 new String[] {"bench", "--backend", "pytorch", "--precision", "bf16"})) {
             CliRun run = CliRun.of(args);
             assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(2);
@@ -105,6 +137,11 @@ class BenchCommandTest {
         assertThat(CliRun.of("bench", "--arch", "0101").err().strip())
                 .isEqualTo("error: --arch: the paper decoder reads 20 bits, got 4");
         assertThat(CliRun.of("bench", "--precision", "fp8").err().strip())
-                .isEqualTo("error: --precision: must be fp32 or bf16, was \"fp8\"");
+                .isEqualTo("error: --precision: must be fp32, bf16 or both (fp32,bf16), was \"fp8\"");
+        assertThat(CliRun.of("bench", "--precision", "bf16,bf16").err().strip())
+                .isEqualTo("error: --precision: two precisions to compare must differ, was \"bf16,bf16\"");
+        assertThat(CliRun.of("bench", "--peak", "--precision", "fp32,bf16").err().strip())
+                .isEqualTo("error: --precision fp32,bf16: a comparison is one measurement of training and evaluation; "
+                        + "drop --peak or give one precision");
     }
 }
