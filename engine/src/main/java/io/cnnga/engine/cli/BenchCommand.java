@@ -56,9 +56,8 @@ import java.util.concurrent.Callable;
  *
  * <p>With two precisions ({@code --precision fp32,bf16}) one session of each is open and they
  * train in turns of {@value Benchmark#TURN_STEPS} steps, then evaluate in turns
- * ({@link Benchmark#interleaved}, which says how): the machine's drift between processes, which can exceed the
- * difference measured, slows both alike. The images/s are lower than a lone session's (each
- * turn starts with the other session's data in the caches); their ratio is the number to read.
+ * ({@link Benchmark#interleaved}, which says how): the machine's drift between processes, which
+ * can exceed the difference measured, slows both alike, so their ratio is the number to read.
  * {@code --json} prints {@code results} (one object per precision, as above) and
  * {@code trainRatio} (the second's training images/s over the first's).
  */
