@@ -58,9 +58,8 @@ public final class Benchmark {
             session.evaluate(trainSet);
             double evalSeconds = (System.nanoTime() - start) / 1e9;
             double trainRate = measured.imagesPerSecond();
-            return new BenchmarkResult(backendId, arch, batch, timed / batch, trainRate, trainSet.size() / evalSeconds,
-                    spec.forwardFlops(), 3.0 * spec.forwardFlops() * trainRate / 1e9, dataLabel,
-                    session.precision().id());
+            return result(backendId, arch, spec, batch, timed / batch, trainRate, trainSet.size() / evalSeconds,
+                    dataLabel, session);
         }
     }
 
@@ -114,10 +113,8 @@ public final class Benchmark {
             long evaluated = (long) EVALUATION_TURNS * images.size();
             List<BenchmarkResult> results = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                double trainRate = trained / trainSeconds[i];
-                results.add(new BenchmarkResult(benchmarks.get(i).backendId, arch, batch, turns * turnSteps, trainRate,
-                        evaluated / evalSeconds[i], spec.forwardFlops(), 3.0 * spec.forwardFlops() * trainRate / 1e9,
-                        dataLabel, sessions.get(i).precision().id()));
+                results.add(result(benchmarks.get(i).backendId, arch, spec, batch, turns * turnSteps,
+                        trained / trainSeconds[i], evaluated / evalSeconds[i], dataLabel, sessions.get(i)));
             }
             return results;
         } finally {
@@ -125,6 +122,13 @@ public final class Benchmark {
                 s.close();
             }
         }
+    }
+
+    /** A measurement's result; training GFLOP/s count a step as three forward passes. */
+    private static BenchmarkResult result(String backendId, String arch, ModelSpec spec, int batch, int steps,
+                                          double trainRate, double evalRate, String dataLabel, TrainingSession session) {
+        return new BenchmarkResult(backendId, arch, batch, steps, trainRate, evalRate, spec.forwardFlops(),
+                3.0 * spec.forwardFlops() * trainRate / 1e9, dataLabel, session.precision().id());
     }
 
     /** {@code count} consecutive slices of {@code size} images, wrapping around {@code images}. */
