@@ -9,6 +9,7 @@ import io.cnnga.api.TrainingListener;
 import io.cnnga.api.TrainingSession;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Measures how fast a backend trains and evaluates one network: a warm-up epoch first (graph
@@ -80,11 +81,7 @@ public final class Benchmark {
         ImageSet warmUp = images.head(Math.min(images.size(), batch * WARM_UP_STEPS));
         ImageSet tiny = images.head(batch);
         TrainingConfig config = new TrainingConfig(turns + 1, batch, 0.001, 42, null);
-        List<TrainingSession> sessions = new ArrayList<>();
-        try {
-            for (Benchmark b : benchmarks) {
-                sessions.add(b.backend.open(spec, config));
-            }
+        return withSessions(benchmarks, spec, config, new ArrayList<>(), sessions -> {
             for (TrainingSession s : sessions) {
                 s.trainEpoch(1, warmUp, tiny, TrainingListener.NONE);
             }
@@ -117,10 +114,23 @@ public final class Benchmark {
                         trained / trainSeconds[i], evaluated / evalSeconds[i], dataLabel, sessions.get(i)));
             }
             return results;
-        } finally {
-            for (TrainingSession s : sessions) {
-                s.close();
-            }
+        });
+    }
+
+    /**
+     * Opens a session of each benchmark's backend after those in {@code open}, then applies
+     * {@code measure} to all of them. Each session is opened in a try-with-resources of its own,
+     * so every one that opened is closed, in reverse order, whatever throws; a failing close is
+     * added to a failure already under way as a suppressed exception, not put in its place.
+     */
+    private static <R> R withSessions(List<Benchmark> benchmarks, ModelSpec spec, TrainingConfig config,
+                                      List<TrainingSession> open, Function<List<TrainingSession>, R> measure) {
+        if (open.size() == benchmarks.size()) {
+            return measure.apply(List.copyOf(open));
+        }
+        try (TrainingSession session = benchmarks.get(open.size()).backend.open(spec, config)) {
+            open.add(session);
+            return withSessions(benchmarks, spec, config, open, measure);
         }
     }
 
