@@ -43,6 +43,7 @@ import java.util.concurrent.Callable;
  * bin/engine bench --arch ref-b --precision bf16 # bfloat16 mixed precision (the backend's precision option)
  * bin/engine bench --peak --precision bf16       # the bfloat16 MatMul peak
  * bin/engine bench --arch ref-b --precision fp32,bf16 # both, interleaved in one process, and their ratio
+ * bin/engine bench --arch ref-b --precision fp32,bf16 --repeat 3 # three such comparisons, the median ratio's reported
  * }</pre>
  *
  * <p>Without {@code --precision} the backend trains at its default precision ({@code auto}: bf16
@@ -59,7 +60,10 @@ import java.util.concurrent.Callable;
  * ({@link Benchmark#interleaved}, which says how): the machine's drift between processes, which
  * can exceed the difference measured, slows both alike, so their ratio is the number to read.
  * {@code --json} prints {@code results} (one object per precision, as above) and
- * {@code trainRatio} (the second's training images/s over the first's).
+ * {@code trainRatio} (the second's training images/s over the first's). With {@code --repeat N}
+ * there are N such measurements, each with fresh sessions, and the one of the median ratio (the
+ * lower middle one for an even N) is reported; {@code --json} adds {@code repeats} and
+ * {@code trainRatioRuns}, every measurement's ratio in order.
  */
 @Command(name = "bench", description = "Measure training and evaluation images/s and achieved GFLOP/s of a backend.")
 final class BenchCommand implements Callable<Integer> {
@@ -115,9 +119,9 @@ final class BenchCommand implements Callable<Integer> {
         if (precisions.size() == 2 && precisions.get(0).equals(precisions.get(1))) {
             throw new InvalidInputException("--precision: two precisions to compare must differ, was \"" + precision + "\"");
         }
-        if (precisions.size() == 2 && (peak || repeat > 1)) {
-            throw new InvalidInputException("--precision " + precision + ": a comparison is one measurement of "
-                    + "training and evaluation; drop " + (peak ? "--peak" : "--repeat") + " or give one precision");
+        if (precisions.size() == 2 && peak) {
+            throw new InvalidInputException("--precision " + precision + ": a comparison measures training and "
+                    + "evaluation, not the peak; drop --peak or give one precision");
         }
         PluginRegistry registry = common.registry();
         PrintWriter out = spec.commandLine().getOut();
@@ -221,29 +225,50 @@ final class BenchCommand implements Callable<Integer> {
             ModelSpec model = model(registry);
             String[] label = new String[1];
             ImageSet images = images(registry, model, batch * Math.max(steps, 10), label);
-            List<BenchmarkResult> results = Benchmark.interleaved(
-                    List.of(new Benchmark(backendId, first), new Benchmark(backendId, second)),
-                    arch, model, images, batch, steps, label[0]);
+            List<Benchmark> both = List.of(new Benchmark(backendId, first), new Benchmark(backendId, second));
+            List<List<BenchmarkResult>> runs = new ArrayList<>();
+            for (int i = 1; i <= repeat; i++) {
+                List<BenchmarkResult> run = Benchmark.interleaved(both, arch, model, images, batch, steps, label[0]);
+                runs.add(run);
+                if (!json && repeat > 1) {
+                    out.printf(Locale.ROOT, "run %d/%d: train %s %,.0f images/s, %s %,.0f images/s, %.3fx%n", i, repeat,
+                            run.get(0).precision(), run.get(0).trainImagesPerSecond(), run.get(1).precision(),
+                            run.get(1).trainImagesPerSecond(), trainRatio(run));
+                    out.flush();
+                }
+            }
+            List<BenchmarkResult> results = runs.stream().sorted(Comparator.comparingDouble(BenchCommand::trainRatio))
+                    .toList().get((runs.size() - 1) / 2);
             BenchmarkResult a = results.get(0);
             BenchmarkResult b = results.get(1);
-            double ratio = b.trainImagesPerSecond() / a.trainImagesPerSecond();
             if (json) {
                 ObjectNode node = MAPPER.createObjectNode();
                 ArrayNode all = node.putArray("results");
                 results.forEach(r -> all.add(MAPPER.valueToTree(r)));
-                node.put("trainRatio", ratio);
+                node.put("trainRatio", trainRatio(results));
+                if (repeat > 1) {
+                    node.put("repeats", repeat);
+                    ArrayNode ratios = node.putArray("trainRatioRuns");
+                    runs.forEach(run -> ratios.add(trainRatio(run)));
+                }
                 out.println(MAPPER.writeValueAsString(node));
             } else {
-                out.printf(Locale.ROOT, "%s on %s, batch %d, %d steps each, %s data; %s and %s in turns of %d steps%n",
+                out.printf(Locale.ROOT, "%s on %s, batch %d, %d steps each, %s data; %s and %s in turns of %d steps%s%n",
                         a.arch(), a.backend(), a.batch(), a.steps(), a.data(), a.precision(), b.precision(),
-                        Math.min(steps, Benchmark.TURN_STEPS));
+                        Math.min(steps, Benchmark.TURN_STEPS),
+                        repeat > 1 ? "; the run of the median ratio of " + repeat : "");
                 for (BenchmarkResult r : results) {
                     out.printf(Locale.ROOT, "  %s: train %,.0f images/s, eval %,.0f images/s, %.2f GFLOP/s%n",
                             r.precision(), r.trainImagesPerSecond(), r.evalImagesPerSecond(), r.trainGflops());
                 }
-                out.printf(Locale.ROOT, "  training %s / %s: %.2fx%n", b.precision(), a.precision(), ratio);
+                out.printf(Locale.ROOT, "  training %s / %s: %.2fx%n", b.precision(), a.precision(), trainRatio(results));
             }
         }
+    }
+
+    /** The second result's training images/s over the first's. */
+    private static double trainRatio(List<BenchmarkResult> pair) {
+        return pair.get(1).trainImagesPerSecond() / pair.get(0).trainImagesPerSecond();
     }
 
     private ModelSpec model(PluginRegistry registry) {

@@ -104,6 +104,28 @@ class BenchCommandTest {
     }
 
     @Test
+    void repeatedComparisonsReportTheRunOfTheMedianRatioAndListEveryRatio() throws Exception {
+        CliRun run = CliRun.of("bench", "--arch", "ref-a", "--batch", "8", "--steps", "2", "--precision", "fp32,bf16",
+                "--repeat", "3", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = MAPPER.readTree(run.out());
+        assertThat(json.get("repeats").asInt()).isEqualTo(3);
+        List<Double> ratios = new ArrayList<>();
+        json.get("trainRatioRuns").forEach(r -> ratios.add(r.asDouble()));
+        assertThat(ratios).hasSize(3).allSatisfy(r -> assertThat(r).isPositive());
+        double reported = json.get("trainRatio").asDouble();
+        assertThat(reported).isEqualTo(ratios.stream().sorted().toList().get(1));
+        JsonNode results = json.get("results");
+        assertThat(reported).isCloseTo(results.get(1).get("trainImagesPerSecond").asDouble()
+                / results.get(0).get("trainImagesPerSecond").asDouble(), within(1e-12));
+        CliRun text = CliRun.of("bench", "--arch", "ref-a", "--batch", "8", "--steps", "2", "--precision", "fp32,bf16",
+                "--repeat", "2");
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).containsPattern("run 1/2: train fp32 [0-9,]+ images/s, (bf16|fp32) [0-9,]+ images/s, [0-9.]+x")
+                .contains("run 2/2: ").contains("; the run of the median ratio of 2");
+    }
+
+    @Test
     void theBfloat16PeakIsMeasured() throws Exception {
         CliRun run = CliRun.of("bench", "--peak", "--precision", "bf16", "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -124,7 +146,6 @@ class BenchCommandTest {
                 new String[] {"bench", "--precision", "fp32,bf16,fp32"},
                 new String[] {"bench", "--precision", "bf16,bf16"},
                 new String[] {"bench", "--peak", "--precision", "fp32,bf16"},
-                new String[] {"bench", "--repeat", "2", "--precision", "fp32,bf16"},
                 new String[] {"bench", "--backend", "pytorch", "--precision", "bf16"})) {
             CliRun run = CliRun.of(args);
             assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(2);
@@ -141,7 +162,7 @@ class BenchCommandTest {
         assertThat(CliRun.of("bench", "--precision", "bf16,bf16").err().strip())
                 .isEqualTo("error: --precision: two precisions to compare must differ, was \"bf16,bf16\"");
         assertThat(CliRun.of("bench", "--peak", "--precision", "fp32,bf16").err().strip())
-                .isEqualTo("error: --precision fp32,bf16: a comparison is one measurement of training and evaluation; "
+                .isEqualTo("error: --precision fp32,bf16: a comparison measures training and evaluation, not the peak; "
                         + "drop --peak or give one precision");
     }
 }
