@@ -87,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
     boolean peak;
 
     @Option(names = "--repeat", defaultValue = "1", paramLabel = "N",
-            description = "Measure N times and report the median run (default: ${DEFAULT-VALUE}).")
+            description = "Measure N times and report the median run; with two precisions, N comparisons and the one of the median ratio (default: ${DEFAULT-VALUE}).")
     int repeat;
 
     @Option(names = "--precision", paramLabel = "fp32|bf16|fp32,bf16",
