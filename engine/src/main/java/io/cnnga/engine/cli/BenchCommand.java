@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
 
 /**
  * {@code engine bench}: training and evaluation images/s of a reference network (or a genome's)
@@ -164,7 +165,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
-        double median = runs.stream().sorted().toList().get((runs.size() - 1) / 2);
+        double median = medianRun(runs, Double::doubleValue);
         if (json) {
             ObjectNode node = MAPPER.createObjectNode().put("backend", backendId).put("precision", operands.id())
                     .put("peakGflops", median);
@@ -197,8 +198,7 @@ final class BenchCommand implements Callable<Integer> {
                     out.flush();
                 }
             }
-            BenchmarkResult r = runs.stream().sorted(Comparator.comparingDouble(BenchmarkResult::trainGflops)).toList()
-                    .get((runs.size() - 1) / 2);
+            BenchmarkResult r = medianRun(runs, BenchmarkResult::trainGflops);
             if (json) {
                 ObjectNode node = MAPPER.valueToTree(r);
                 if (repeat > 1) {
@@ -237,8 +237,7 @@ final class BenchCommand implements Callable<Integer> {
                     out.flush();
                 }
             }
-            List<BenchmarkResult> results = runs.stream().sorted(Comparator.comparingDouble(BenchCommand::trainRatio))
-                    .toList().get((runs.size() - 1) / 2);
+            List<BenchmarkResult> results = medianRun(runs, BenchCommand::trainRatio);
             BenchmarkResult a = results.get(0);
             BenchmarkResult b = results.get(1);
             if (json) {
@@ -264,6 +263,14 @@ final class BenchCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "  training %s / %s: %.2fx%n", b.precision(), a.precision(), trainRatio(results));
             }
         }
+    }
+
+    /**
+     * The run whose {@code value} is the median; for an even count the lower of the two middle
+     * ones, so that every number reported comes from one real run.
+     */
+    private static <T> T medianRun(List<T> runs, ToDoubleFunction<T> value) {
+        return runs.stream().sorted(Comparator.comparingDouble(value)).toList().get((runs.size() - 1) / 2);
     }
 
     /** The second result's training images/s over the first's. */
