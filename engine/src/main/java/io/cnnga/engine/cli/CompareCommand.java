@@ -1,6 +1,5 @@
 package io.cnnga.engine.cli;
 
-import io.cnnga.api.Backend;
 import io.cnnga.api.DataSplits;
 import io.cnnga.api.Dataset;
 import io.cnnga.api.Decoder;
@@ -10,6 +9,7 @@ import io.cnnga.engine.compare.BackendComparison;
 import io.cnnga.engine.compare.CompareFolder;
 import io.cnnga.engine.compare.ComparedGenomes;
 import io.cnnga.engine.compare.Comparison;
+import io.cnnga.engine.compare.OpenBackends;
 import io.cnnga.engine.compare.ComparisonTable;
 import io.cnnga.engine.plan.Plan;
 import io.cnnga.engine.plan.PlanReader;
@@ -27,9 +27,7 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -94,15 +92,11 @@ final class CompareCommand implements Callable<Integer> {
                 + "; loading " + plan.dataset().id() + " ...");
         DataSplits data = PlanWorkbench.trialSplits(plan, dataset.load(plan.seed()));
 
-        Map<String, Backend> opened = new LinkedHashMap<>();
-        try {
-            for (String id : ids) {
-                // The plan's options belong to the plan's backend; any other starts from its defaults.
-                PluginChoice choice = id.equals(plan.backend().id()) ? plan.backend() : PluginChoice.of(id);
-                opened.put(id, registry.backend(choice));
-            }
+        // The plan's options belong to the plan's backend; any other starts from its defaults.
+        try (OpenBackends opened = OpenBackends.open(ids, id ->
+                registry.backend(id.equals(plan.backend().id()) ? plan.backend() : PluginChoice.of(id)))) {
             Comparison comparison = new BackendComparison(plan.name(), plan.seed(), plan.dataset().id(), decoder, data,
-                    plan.trialConfig(), opened, console).run(chosen);
+                    plan.trialConfig(), opened.byId(), console).run(chosen);
             console.close();
             folder.write(comparison);
             printer.println();
@@ -111,7 +105,6 @@ final class CompareCommand implements Callable<Integer> {
             printer.flush();
         } finally {
             console.close();
-            closeAll(opened.values());
         }
         return ExitCode.OK;
     }
@@ -138,24 +131,5 @@ final class CompareCommand implements Callable<Integer> {
             ids.add(id);
         }
         return List.copyOf(ids);
-    }
-
-    /** Closes every backend even when one fails to close; the first failure is rethrown. */
-    private static void closeAll(Iterable<Backend> backends) {
-        RuntimeException first = null;
-        for (Backend b : backends) {
-            try {
-                b.close();
-            } catch (RuntimeException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
     }
 }
