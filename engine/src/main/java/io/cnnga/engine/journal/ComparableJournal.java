@@ -37,7 +37,8 @@ public final class ComparableJournal {
         if (event instanceof RunStarted e) {
             var plan = e.plan();
             plan.remove("output");
-            return new RunStarted(EPOCH, plan, e.genomeLength(), e.train(), e.trialTrain(), e.validation(), e.test());
+            return new RunStarted(EPOCH, plan, e.genomeLength(), e.train(), e.trialTrain(), e.validation(), e.test(),
+                    e.format());
         }
         if (event instanceof TrialFinished e) {
             return new TrialFinished(EPOCH, EPOCH, e.generation(), e.index(), e.genome(), e.status(), e.fitness(),

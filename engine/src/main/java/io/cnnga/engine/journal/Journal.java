@@ -134,7 +134,7 @@ public final class Journal implements AutoCloseable {
             try {
                 line = decode(bytes, start, end);
             } catch (CharacterCodingException e) {
-                if (last) {
+                if (last && !terminated) {
                     break;   // torn in the middle of a character
                 }
                 throw corrupt(file, lineNumber, "not UTF-8 text");
@@ -153,9 +153,11 @@ public final class Journal implements AutoCloseable {
                 keep = next;
                 unterminated = !terminated;
             } catch (JournalJson.InvalidEventException e) {
-                if (last) {
+                if (last && !terminated) {
                     break;   // a torn write: the process died while appending it
                 }
+                // A whole line (append writes its newline with it) that does not read is no torn
+                // write: damage, or a newer engine's; cutting it off would lose it.
                 throw corrupt(file, lineNumber, e.getMessage());
             }
             start = next;

@@ -145,7 +145,7 @@ public record RunRecord(Path dir, RunStarted runStarted, List<RunResumed> resump
     public Plan plan() {
         for (int i = resumptions.size() - 1; i >= 0; i--) {
             if (resumptions.get(i).plan() != null) {
-                return RunStarted.resolve(resumptions.get(i).plan(), dir.resolve(Journal.FILE).toString());
+                return runStarted.resolve(resumptions.get(i).plan(), dir.resolve(Journal.FILE).toString());
             }
         }
         return runStarted.resolvedPlan(dir.resolve(Journal.FILE).toString());

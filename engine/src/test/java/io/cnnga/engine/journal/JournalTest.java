@@ -58,6 +58,17 @@ class JournalTest {
     }
 
     @Test
+    void aWholeLastLineThatDoesNotReadIsRefusedNotCutOff() throws IOException {
+        // A torn write lacks its newline; a line with one is damage or a newer engine's, and is kept.
+        String damaged = trialLine(1).replace("\"fitness\":0.5", "\"fitness\":\"abc\"");
+        Path file = journal(trialLine(0) + "\n" + damaged + "\n");
+        assertThatThrownBy(() -> Journal.read(file)).isInstanceOf(JournalCorruptException.class)
+                .hasMessageContaining("line 2: trial-finished event: field \"fitness\"");
+        assertThatThrownBy(() -> Journal.open(file)).isInstanceOf(JournalCorruptException.class);
+        assertThat(Files.readString(file)).isEqualTo(trialLine(0) + "\n" + damaged + "\n");
+    }
+
+    @Test
     void aLastLineTornInsideAMultiByteCharacterIsIgnored() throws IOException {
         Path file = journal(trialLine(0) + "\n");
         byte[] euro = "{\"type\":\"trial-finished\",\"reason\":\"\u20ac".getBytes(StandardCharsets.UTF_8);
