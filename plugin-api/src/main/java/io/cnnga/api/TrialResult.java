@@ -23,10 +23,12 @@ import java.util.List;
  * @param stop       why and where a {@link TrialStatus#PRUNED} trial was stopped (a cached copy of
  *                   one keeps it); null otherwise
  * @param latency    its inference latency, when the search measures it (a cached copy keeps it); null otherwise
+ * @param precision  what its training computed in (a cached copy keeps it); null when no training
+ *                   session was opened for it
  */
 public record TrialResult(int generation, int index, Genome genome, TrialStatus status, double fitness,
                           List<EpochMetrics> history, long params, long flops, double seconds, String reason,
-                          TrialStop stop, InferenceLatency latency) {
+                          TrialStop stop, InferenceLatency latency, Precision precision) {
 
     public TrialResult {
         if (genome == null || status == null) {
@@ -45,20 +47,33 @@ public record TrialResult(int generation, int index, Genome genome, TrialStatus 
     /** A result without a stop or a latency. */
     public TrialResult(int generation, int index, Genome genome, TrialStatus status, double fitness,
                        List<EpochMetrics> history, long params, long flops, double seconds, String reason) {
-        this(generation, index, genome, status, fitness, history, params, flops, seconds, reason, null, null);
+        this(generation, index, genome, status, fitness, history, params, flops, seconds, reason, null, null, null);
     }
 
     /** A result without a latency. */
     public TrialResult(int generation, int index, Genome genome, TrialStatus status, double fitness,
                        List<EpochMetrics> history, long params, long flops, double seconds, String reason,
                        TrialStop stop) {
-        this(generation, index, genome, status, fitness, history, params, flops, seconds, reason, stop, null);
+        this(generation, index, genome, status, fitness, history, params, flops, seconds, reason, stop, null, null);
+    }
+
+    /** A result without the precision it trained in. */
+    public TrialResult(int generation, int index, Genome genome, TrialStatus status, double fitness,
+                       List<EpochMetrics> history, long params, long flops, double seconds, String reason,
+                       TrialStop stop, InferenceLatency latency) {
+        this(generation, index, genome, status, fitness, history, params, flops, seconds, reason, stop, latency, null);
     }
 
     /** The same result with its network's measured latency. */
     public TrialResult withLatency(InferenceLatency newLatency) {
         return new TrialResult(generation, index, genome, status, fitness, history, params, flops, seconds, reason, stop,
-                newLatency);
+                newLatency, precision);
+    }
+
+    /** The same result with the precision its training computed in. */
+    public TrialResult withPrecision(Precision newPrecision) {
+        return new TrialResult(generation, index, genome, status, fitness, history, params, flops, seconds, reason, stop,
+                latency, newPrecision);
     }
 
     public static TrialResult complete(Trial trial, List<EpochMetrics> history, double seconds) {
@@ -84,7 +99,7 @@ public record TrialResult(int generation, int index, Genome genome, TrialStatus 
     public static TrialResult cached(Trial trial, TrialResult earlier) {
         return of(trial, TrialStatus.CACHED, earlier.fitness(), earlier.history(), 0,
                 "same network as " + earlier.genome() + " (generation " + earlier.generation() + ")", earlier.stop())
-                .withLatency(earlier.latency());
+                .withLatency(earlier.latency()).withPrecision(earlier.precision());
     }
 
     private static TrialResult of(Trial trial, TrialStatus status, double fitness, List<EpochMetrics> history,

@@ -134,7 +134,7 @@ public record TrialRequest(String planJson, int generation, int index, Genome ge
         }
         return new TrialResult(r.generation(), r.index(), r.genome(), r.status(),
                 r.status() == TrialStatus.FAILED ? 0 : r.fitness(), r.history(), trial.spec().params(),
-                trial.spec().forwardFlops(), r.seconds(), r.reason(), r.stop(), r.latency());
+                trial.spec().forwardFlops(), r.seconds(), r.reason(), r.stop(), r.latency(), r.precision());
     }
 
     /** The trial this request stands for, as a result that failed before any training. */

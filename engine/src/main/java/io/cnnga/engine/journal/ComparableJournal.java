@@ -42,7 +42,7 @@ public final class ComparableJournal {
         }
         if (event instanceof TrialFinished e) {
             return new TrialFinished(EPOCH, EPOCH, e.generation(), e.index(), e.genome(), e.status(), e.fitness(),
-                    history(e.history()), e.params(), e.flops(), 0, e.reason());
+                    history(e.history()), e.params(), e.flops(), 0, e.reason(), null, null, null, null, e.precision());
         }
         if (event instanceof GenerationFinished e) {
             return new GenerationFinished(EPOCH, e.generation(), e.best(), e.mean(), e.replaced(), e.repaired(), e.drawn(), e.population(),

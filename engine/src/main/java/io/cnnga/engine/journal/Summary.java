@@ -5,14 +5,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cnnga.api.Precision;
 import io.cnnga.api.TrialResult;
 import io.cnnga.api.TrialStatus;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A finished run's {@code summary.json}: the best genome and its network, the final network's
@@ -39,12 +42,15 @@ import java.util.Optional;
  * @param replacedOverBudget      genomes replaced before evaluation because they broke the budget
  * @param generations             generations evolved
  * @param seconds                 wall time, summed over the processes that worked on the run
+ * @param precision               what the search's trainings computed in: {@code fp32}, {@code bf16}, or
+ *                                {@code fp32,bf16} when trials differed (the model card says the final
+ *                                network's); null when no trial recorded one (journals of earlier engines)
  * @param pareto                  a multi-objective run's Pareto front, most accurate first; null for a
  *                                single-objective run
  */
 @JsonPropertyOrder({"name", "bestGenome", "bestValidationAccuracy", "testAccuracy", "finalValidationAccuracy",
         "finalEpochs", "network", "trials", "trained", "cached", "failed", "pruned", "replacedOverBudget",
-        "generations", "seconds", "pareto"})
+        "generations", "seconds", "precision", "pareto"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Summary(@JsonProperty(required = true) String name,
                       @JsonProperty(required = true) String bestGenome,
@@ -54,7 +60,8 @@ public record Summary(@JsonProperty(required = true) String name,
                       Integer finalEpochs,
                       ObjectNode network,
                       long trials, long trained, long cached, long failed, long pruned,
-                      long replacedOverBudget, int generations, double seconds, List<ParetoEntry> pareto) {
+                      long replacedOverBudget, int generations, double seconds, String precision,
+                      List<ParetoEntry> pareto) {
 
     public static final String FILE = "summary.json";
 
@@ -85,7 +92,15 @@ public record Summary(@JsonProperty(required = true) String name,
                 finalTraining == null ? null : finalTraining.epochs(),
                 network, results.size(), results.stream().filter(Summary::trained).count(),
                 count(results, TrialStatus.CACHED), count(results, TrialStatus.FAILED), count(results, TrialStatus.PRUNED),
-                replaced, generations, seconds, pareto);
+                replaced, generations, seconds, precisions(results), pareto);
+    }
+
+    /** The precisions {@code results} trained in, float32 first, comma-separated; null when none says. */
+    private static String precisions(List<TrialResult> results) {
+        String ids = Arrays.stream(Precision.values())
+                .filter(p -> results.stream().anyMatch(r -> r.precision() == p))
+                .map(Precision::id).collect(Collectors.joining(","));
+        return ids.isEmpty() ? null : ids;
     }
 
     /** Whether a backend trained it: complete, pruned, or failed after its training started. */

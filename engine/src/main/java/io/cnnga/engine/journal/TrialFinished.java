@@ -6,12 +6,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.cnnga.api.EpochMetrics;
 import io.cnnga.api.Genome;
 import io.cnnga.api.InferenceLatency;
+import io.cnnga.api.Precision;
 import io.cnnga.api.TrialResult;
 import io.cnnga.api.TrialStatus;
 import io.cnnga.api.TrialStop;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A trial's result, journalled the moment it exists: trained, taken from the cache, or refused.
@@ -43,10 +46,13 @@ import java.util.List;
  * @param latencyMs its network's inference milliseconds per image at batch 1, when the search
  *                  measures latency; null otherwise
  * @param latencyDevice where that was measured
+ * @param precision what its training computed in ({@code fp32}, {@code bf16}; a cached trial: its
+ *                  original's); null when no training session was opened, and in journals of
+ *                  engines before the field
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"time", "startedAt", "generation", "index", "genome", "status", "fitness", "history", "params",
-        "flops", "seconds", "reason", "stoppedBy", "stoppedAt", "latencyMs", "latencyDevice"})
+        "flops", "seconds", "reason", "stoppedBy", "stoppedAt", "latencyMs", "latencyDevice", "precision"})
 public record TrialFinished(Instant time, Instant startedAt,
                             @JsonProperty(required = true) int generation,
                             @JsonProperty(required = true) int index,
@@ -57,7 +63,8 @@ public record TrialFinished(Instant time, Instant startedAt,
                             @JsonProperty(required = true) long params,
                             @JsonProperty(required = true) long flops,
                             @JsonProperty(required = true) double seconds,
-                            String reason, String stoppedBy, Double stoppedAt, Double latencyMs, String latencyDevice)
+                            String reason, String stoppedBy, Double stoppedAt, Double latencyMs, String latencyDevice,
+                            String precision)
         implements JournalEvent {
 
     public static final String TYPE = "trial-finished";
@@ -82,6 +89,9 @@ public record TrialFinished(Instant time, Instant startedAt,
             Events.require(latencyMs >= 0 && Double.isFinite(latencyMs), "latencyMs", "must be >= 0, was " + latencyMs);
             Events.require(latencyDevice != null && !latencyDevice.isBlank(), "latencyDevice", "is missing");
         }
+        Events.require(precision == null || Arrays.stream(Precision.values()).anyMatch(p -> p.id().equals(precision)),
+                "precision", "must be one of " + Arrays.stream(Precision.values()).map(Precision::id).toList()
+                        + ", was \"" + precision + "\"");
     }
 
     /** The event of a result without a stop (all results before pruners). */
@@ -89,7 +99,7 @@ public record TrialFinished(Instant time, Instant startedAt,
                          double fitness, List<EpochMetrics> history, long params, long flops, double seconds,
                          String reason) {
         this(time, startedAt, generation, index, genome, status, fitness, history, params, flops, seconds, reason,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     /** The event for {@code result}. */
@@ -97,14 +107,16 @@ public record TrialFinished(Instant time, Instant startedAt,
         return new TrialFinished(time, startedAt, r.generation(), r.index(), r.genome().bits(), r.status(), r.fitness(),
                 r.history(), r.params(), r.flops(), r.seconds(), r.reason(),
                 r.stop() == null ? null : r.stop().cause(), r.stop() == null ? null : r.stop().fraction(),
-                r.latency() == null ? null : r.latency().millis(), r.latency() == null ? null : r.latency().device());
+                r.latency() == null ? null : r.latency().millis(), r.latency() == null ? null : r.latency().device(),
+                r.precision() == null ? null : r.precision().id());
     }
 
     /** The result it records. */
     public TrialResult result() {
         return new TrialResult(generation, index, Genome.of(genome), status, fitness, history, params, flops, seconds,
                 reason, stoppedBy == null ? null : new TrialStop(stoppedBy, stoppedAt),
-                latencyMs == null ? null : new InferenceLatency(latencyMs, latencyDevice));
+                latencyMs == null ? null : new InferenceLatency(latencyMs, latencyDevice),
+                precision == null ? null : Precision.valueOf(precision.toUpperCase(Locale.ROOT)));
     }
 
     /** When its training started; its journalling when that was not recorded. */

@@ -4,6 +4,7 @@ import io.cnnga.api.Backend;
 import io.cnnga.api.Checkpoint;
 import io.cnnga.api.DataSplits;
 import io.cnnga.api.EpochMetrics;
+import io.cnnga.api.Precision;
 import io.cnnga.api.TrainingListener;
 import io.cnnga.api.TrainingSession;
 import io.cnnga.api.Trial;
@@ -68,25 +69,29 @@ public final class BackendTrialRunner implements TrialRunner {
         int epochs = trial.config().epochs();
         Watch watch = new Watch(trial, listener, order, maxSeconds > 0 ? start + (long) (maxSeconds * 1e9) : Long.MAX_VALUE);
         List<EpochMetrics> history = new ArrayList<>();
+        Precision precision = null;
         try (TrainingSession session = backend.open(trial.spec(), trial.config())) {
+            precision = session.precision();
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 EpochMetrics metrics = session.trainEpoch(epoch, data.train(), data.validation(), watch);
                 history.add(metrics);
                 if (watch.pruned != null) {
-                    return TrialResult.pruned(trial, history, seconds(start), watch.reason, watch.pruned);
+                    return TrialResult.pruned(trial, history, seconds(start), watch.reason, watch.pruned)
+                            .withPrecision(precision);
                 }
                 if (!metrics.complete() || (watch.timeUp() && epoch < epochs)) {
                     double done = metrics.complete() ? epoch / (double) epochs : watch.doneFraction(epochs);
                     return TrialResult.pruned(trial, history, seconds(start), String.format(Locale.ROOT,
                                     "stopped by training.maxTrialSeconds (%.0f s) in epoch %d of %d", maxSeconds,
                                     metrics.complete() ? epoch + 1 : epoch, epochs),
-                            new TrialStop(TrialStop.TIME_LIMIT, Math.max(Math.min(done, 1), 1e-9)));
+                            new TrialStop(TrialStop.TIME_LIMIT, Math.max(Math.min(done, 1), 1e-9)))
+                            .withPrecision(precision);
                 }
             }
-            TrialResult complete = TrialResult.complete(trial, history, seconds(start));
+            TrialResult complete = TrialResult.complete(trial, history, seconds(start)).withPrecision(precision);
             return measureLatency ? session.inferenceLatency().map(complete::withLatency).orElse(complete) : complete;
         } catch (RuntimeException | OutOfMemoryError e) {
-            return TrialResult.failed(trial, history, seconds(start), reason(e));
+            return TrialResult.failed(trial, history, seconds(start), reason(e)).withPrecision(precision);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.cnnga.engine.journal;
 
+import io.cnnga.api.Precision;
+import io.cnnga.api.TrialResult;
 import io.cnnga.api.TrialStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +88,19 @@ class JournalTest {
         assertThatThrownBy(() -> Journal.read(file)).isInstanceOf(JournalCorruptException.class)
                 .hasMessageContaining("journal.jsonl: line 2: trial-finished event:")
                 .hasMessageContaining("'genome'");
+    }
+
+    @Test
+    void aTrialsPrecisionReadsBackAndAnUnknownOneNamesTheAcceptedValues() throws IOException {
+        TrialResult bf16 = new TrialFinished(T, T, 0, 0, "0101", TrialStatus.COMPLETE, 0.5, List.of(), 10, 20, 1.5, "")
+                .result().withPrecision(Precision.BF16);
+        String line = JournalJson.write(TrialFinished.of(bf16, T, T));
+        assertThat(line).contains("\"precision\":\"bf16\"");
+        Path file = journal(line + "\n" + line.replace("\"bf16\"", "\"fp8\"") + "\n" + trialLine(2) + "\n");
+        assertThatThrownBy(() -> Journal.read(file)).isInstanceOf(JournalCorruptException.class)
+                .hasMessageContaining("line 2: trial-finished event: precision: must be one of [fp32, bf16], was \"fp8\"");
+        Files.writeString(file, line + "\n");
+        assertThat(((TrialFinished) Journal.read(file).get(0)).result().precision()).isEqualTo(Precision.BF16);
     }
 
     @Test

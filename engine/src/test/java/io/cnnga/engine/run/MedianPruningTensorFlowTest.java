@@ -57,6 +57,9 @@ class MedianPruningTensorFlowTest {
         });
         assertThat(trials).filteredOn(t -> t.status() == TrialStatus.COMPLETE)
                 .allSatisfy(t -> assertThat(t.history().get(0).checkpoints()).hasSize(1));
+        // every trial TensorFlow trained journals what it computed in: the plan's float32
+        assertThat(trials).filteredOn(t -> t.status() != TrialStatus.FAILED)
+                .isNotEmpty().allSatisfy(t -> assertThat(t.precision()).isEqualTo("fp32"));
         assertThat(ComparableJournal.events(dir.resolve("run"), RunFinished.class)).hasSize(1);
     }
 }

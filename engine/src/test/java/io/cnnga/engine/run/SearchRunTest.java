@@ -107,6 +107,9 @@ class SearchRunTest {
         assertThat(plugin.trainings.get()).isEqualTo(unique.size() + 1);
         assertThat(plugin.trainedGenomes.subList(0, unique.size())).doesNotHaveDuplicates();
         assertThat(summary.cached()).isEqualTo(cached);
+        // a cached trial journals the precision its original trained in; the summary names it
+        assertThat(trials).allSatisfy(t -> assertThat(t.precision()).isEqualTo("fp32"));
+        assertThat(summary.precision()).isEqualTo("fp32");
         assertThat(summary.trials()).isEqualTo(trials.size());
     }
 
