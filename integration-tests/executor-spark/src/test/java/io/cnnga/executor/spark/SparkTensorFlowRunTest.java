@@ -66,6 +66,12 @@ class SparkTensorFlowRunTest {
                 .filter(t -> t.status() == TrialStatus.COMPLETE).count();
         assertThat(trained).isGreaterThanOrEqualTo(4);
         assertThat(TaskCounter.SUCCEEDED.get() - tasksBefore).isEqualTo((int) trained);
+        // a task's answer carries the precision its training computed in, the one the local trials journal
+        assertThat(RunJournal.events(dir.resolve("spark"), TrialFinished.class))
+                .filteredOn(t -> t.status() == TrialStatus.COMPLETE).extracting(TrialFinished::precision)
+                .doesNotContainNull()
+                .containsOnlyElementsOf(RunJournal.events(dir.resolve("local"), TrialFinished.class).stream()
+                        .map(TrialFinished::precision).toList());
 
         // protobuf: one runtime, 4.x, under TensorFlow's 3.21 generated classes
         Class<?> configProto = Class.forName("org.tensorflow.proto.ConfigProto");
