@@ -96,7 +96,7 @@ public record Summary(@JsonProperty(required = true) String name,
     }
 
     /** The precisions {@code results} trained in, float32 first, comma-separated; null when none says. */
-    private static String precisions(List<TrialResult> results) {
+    public static String precisions(List<TrialResult> results) {
         String ids = Arrays.stream(Precision.values())
                 .filter(p -> results.stream().anyMatch(r -> r.precision() == p))
                 .map(Precision::id).collect(Collectors.joining(","));

@@ -7,6 +7,7 @@ import io.cnnga.api.TrialStatus;
 import io.cnnga.engine.journal.FinalFinished;
 import io.cnnga.engine.journal.GenerationFinished;
 import io.cnnga.engine.journal.RunRecord;
+import io.cnnga.engine.journal.Summary;
 import io.cnnga.engine.journal.RunStarted;
 import io.cnnga.engine.pareto.ParetoFront;
 import io.cnnga.engine.plan.Objective;
@@ -159,6 +160,9 @@ public final class ReportPage {
         RunStarted started = run.runStarted();
         kv("data", String.format(Locale.ROOT, "%,d training images (%,d for search trials), %,d validation, %,d test",
                 started.train(), started.trialTrain(), started.validation(), started.test()));
+        // journals of engines before the trials recorded it say nothing, and their report stays as it was
+        Optional.ofNullable(Summary.precisions(run.trials().stream().map(RunRecord.Trial::result).toList()))
+                .ifPresent(p -> kv("trials trained in", esc(p) + (p.contains(",") ? " (the trials differed)" : "")));
         out.append("</table>\n");
         out.append("</section>\n");
     }

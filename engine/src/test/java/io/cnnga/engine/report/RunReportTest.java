@@ -94,6 +94,8 @@ class RunReportTest {
         assertThat(html).doesNotContain("http://", "https://", "<script");
         // the best genome, and the confusion matrix: a row per class
         assertThat(html).contains(summary().bestGenome());
+        // the precision the trials journalled (the test backend's float32)
+        assertThat(html).contains("<th>trials trained in</th><td>fp32</td>");
         Matcher confusion = Pattern.compile("<table class=\"confusion\">.*?<tbody>(.*?)</tbody>", Pattern.DOTALL)
                 .matcher(html);
         assertThat(confusion.find()).isTrue();
