@@ -1,6 +1,8 @@
 package io.cnnga.api;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The number format a network's convolutions and matrix products compute in. Weights, the loss,
@@ -26,5 +28,10 @@ public enum Precision {
     /** {@code fp32} or {@code bf16}, as plans, journals and {@code bench --json} spell it. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The precision whose {@link #id()} is {@code id}; empty for any other text. */
+    public static Optional<Precision> ofId(String id) {
+        return Arrays.stream(values()).filter(p -> p.id().equals(id)).findFirst();
     }
 }

@@ -148,7 +148,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void peak(PluginRegistry registry, PrintWriter out) throws Exception {
-        Precision operands = precision == null ? Precision.FP32 : Precision.valueOf(precision.toUpperCase(Locale.ROOT));
+        Precision operands = precision == null ? Precision.FP32 : Precision.ofId(precision).orElseThrow();
         List<Double> runs = new ArrayList<>();
         for (int i = 1; i <= repeat; i++) {
             // a backend keeps the peak it measured: a fresh one measures again

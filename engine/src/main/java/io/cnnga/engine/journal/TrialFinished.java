@@ -14,7 +14,6 @@ import io.cnnga.api.TrialStop;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A trial's result, journalled the moment it exists: trained, taken from the cache, or refused.
@@ -89,7 +88,7 @@ public record TrialFinished(Instant time, Instant startedAt,
             Events.require(latencyMs >= 0 && Double.isFinite(latencyMs), "latencyMs", "must be >= 0, was " + latencyMs);
             Events.require(latencyDevice != null && !latencyDevice.isBlank(), "latencyDevice", "is missing");
         }
-        Events.require(precision == null || Arrays.stream(Precision.values()).anyMatch(p -> p.id().equals(precision)),
+        Events.require(precision == null || Precision.ofId(precision).isPresent(),
                 "precision", "must be one of " + Arrays.stream(Precision.values()).map(Precision::id).toList()
                         + ", was \"" + precision + "\"");
     }
@@ -116,7 +115,7 @@ public record TrialFinished(Instant time, Instant startedAt,
         return new TrialResult(generation, index, Genome.of(genome), status, fitness, history, params, flops, seconds,
                 reason, stoppedBy == null ? null : new TrialStop(stoppedBy, stoppedAt),
                 latencyMs == null ? null : new InferenceLatency(latencyMs, latencyDevice),
-                precision == null ? null : Precision.valueOf(precision.toUpperCase(Locale.ROOT)));
+                precision == null ? null : Precision.ofId(precision).orElseThrow());
     }
 
     /** When its training started; its journalling when that was not recorded. */
