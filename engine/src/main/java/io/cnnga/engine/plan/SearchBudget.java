@@ -37,6 +37,11 @@ public record SearchBudget(double maxForwardFlops, double maxParams) {
         return Optional.empty();
     }
 
+    /** True when neither bound is set: every network the decoder builds may be trained. */
+    public boolean unbounded() {
+        return maxForwardFlops == 0 && maxParams == 0;
+    }
+
     public boolean admits(ModelSpec spec) {
         return violation(spec).isEmpty();
     }

@@ -21,9 +21,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a person sees while a run works: on a terminal a progress bar for the run and one for the
@@ -43,6 +45,7 @@ public class RunConsole {
     private ProgressBar runBar;
     private ProgressBar trainingBar;
     private final Map<String, TrialResult> firstTrials = new HashMap<>();
+    private final Set<String> notes = new HashSet<>();
 
     public RunConsole(boolean interactive, PrintWriter out) {
         this.interactive = interactive;
@@ -207,6 +210,13 @@ public class RunConsole {
     public void message(String line) {
         out.println(line);
         out.flush();
+    }
+
+    /** Prints {@code line} unless this console printed it as a note before (the runs of a study share one console). */
+    public void note(String line) {
+        if (notes.add(line)) {
+            message(line);
+        }
     }
 
     public void close() {

@@ -96,6 +96,9 @@ public final class SearchRun {
                  Executor executor = registry.executor(resolved.executor());
                  Journal journal = Journal.open(folder.journal());
                  EventLogWriter eventLogs = EventLogWriter.withStandIn(bench.backend(), this::eventLogStandIn)) {
+                if (prior.record().isEmpty()) {
+                    BudgetNote.of(bench.plan(), bench.decoder(), bench.info()).ifPresent(console::note);
+                }
                 begin(folder, bench, journal, prior);
                 TensorBoardLogs tensorBoard = new TensorBoardLogs(eventLogs, folder.dir(),
                         warning -> console.message("warning: " + warning));

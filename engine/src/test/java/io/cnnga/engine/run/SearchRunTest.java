@@ -78,6 +78,35 @@ class SearchRunTest {
     }
 
     @Test
+    void aPlanWithoutABudgetIsToldHowLargeTheNetworksAreOnceWhenItStarts() {
+        PluginRegistry registry = PluginRegistry.load(List.of(), List.of(new OneMaxPlugin()));
+        java.io.StringWriter printed = new java.io.StringWriter();
+        RunConsole console = new RunConsole(false, new java.io.PrintWriter(printed, true));
+        new SearchRun(plan(2), registry, console).execute(dir.resolve("unbounded"));
+        assertThat(printed.toString()).containsOnlyOnce("note: the plan sets no budget (search.maxParams, "
+                + "search.maxForwardFlops), so the search may train any network the decoder builds; for 4x4x1 images");
+
+        // the same console (a study's runs share one) does not say it again, and a resumed run is not told
+        OneMaxPlugin dying = new OneMaxPlugin();
+        dying.crashAt = k -> k == 3;
+        PluginRegistry dyingRegistry = PluginRegistry.load(List.of(), List.of(dying));
+        assertThatThrownBy(() -> new SearchRun(plan(2), dyingRegistry, console).execute(dir.resolve("interrupted")))
+                .isInstanceOf(OneMaxPlugin.SimulatedCrash.class);
+        assertThat(printed.toString()).containsOnlyOnce("note: the plan sets no budget");
+        java.io.StringWriter resumed = new java.io.StringWriter();
+        new SearchRun(plan(2), registry, new RunConsole(false, new java.io.PrintWriter(resumed, true)))
+                .execute(dir.resolve("interrupted"));
+        assertThat(resumed.toString()).contains("Resuming onemax").doesNotContain("note:");
+
+        java.io.StringWriter bounded = new java.io.StringWriter();
+        Plan withBudget = PlanReader.parse(PLAN.formatted(2).replace("\"elites\": 2}", "\"elites\": 2, \"maxParams\": 1e9}"),
+                "test", "onemax");
+        new SearchRun(withBudget, registry, new RunConsole(false, new java.io.PrintWriter(bounded, true)))
+                .execute(dir.resolve("bounded"));
+        assertThat(bounded.toString()).doesNotContain("note:");
+    }
+
+    @Test
     void distinctChildrenAreNetworksNeverEvaluatedBefore() {
         OneMaxPlugin plugin = new OneMaxPlugin();
         Summary summary = run(plan(12), dir.resolve("run"), plugin);
