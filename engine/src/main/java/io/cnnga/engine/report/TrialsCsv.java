@@ -3,17 +3,28 @@ package io.cnnga.engine.report;
 import io.cnnga.engine.journal.RunRecord;
 import io.cnnga.api.TrialResult;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * {@code trials.csv}: one row per trial, for spreadsheets and pandas.
  *
  * <pre>{@code
  * String csv = TrialsCsv.of(RunRecord.read(dir).trials());
- * // generation,index,genome,status,fitness,params,flops,seconds,reason,startedAt,finishedAt
- * // 0,0,01010001110010011100,COMPLETE,0.7312,1234567,98765432,41.200,,2025-...Z,2025-...Z
+ * // generation,index,genome,status,fitness,params,flops,seconds,reason,startedAt,finishedAt,precision
+ * // 0,0,01010001110010011100,COMPLETE,0.7312,1234567,98765432,41.200,,2025-...Z,2025-...Z,bf16
  * }</pre>
+ *
+ * <p>The first eleven columns ({@link #HEADER}) are always there. After them come those the run has
+ * values for, in this order: {@code precision} (what the trial trained in: {@code fp32},
+ * {@code bf16}, empty when no training session opened), {@code stoppedBy} and {@code stoppedAt}
+ * (a trial stopped early: {@code time-limit}, {@code median-pruner} or {@code successive-halving},
+ * and the fraction of its training done), {@code latencyMs} and {@code latencyDevice} (a search
+ * measuring latency). A run whose journal records none of them, such as one of an engine from
+ * before them, gets the eleven columns alone, so its file rebuilds byte for byte.
  *
  * <p>RFC 4180: comma-separated, CRLF line ends, fields with commas, quotes or line breaks quoted.
  * The genome is written as its bits; spreadsheets that turn it into a number need the column
@@ -24,11 +35,29 @@ public final class TrialsCsv {
     public static final String FILE = "trials.csv";
     public static final String HEADER = "generation,index,genome,status,fitness,params,flops,seconds,reason,startedAt,finishedAt";
 
+    /** The columns after {@link #HEADER}, each written when some trial of the run has a value for it. */
+    private static final List<Column> OPTIONAL = List.of(
+            new Column("precision", r -> r.precision() != null, r -> r.precision() == null ? "" : r.precision().id()),
+            new Column("stoppedBy", r -> r.stop() != null, r -> r.stop() == null ? "" : r.stop().cause()),
+            new Column("stoppedAt", r -> r.stop() != null,
+                    r -> r.stop() == null ? "" : String.format(Locale.ROOT, "%.4f", r.stop().fraction())),
+            new Column("latencyMs", r -> r.latency() != null,
+                    r -> r.latency() == null ? "" : String.format(Locale.ROOT, "%.4f", r.latency().millis())),
+            new Column("latencyDevice", r -> r.latency() != null, r -> r.latency() == null ? "" : r.latency().device()));
+
     private TrialsCsv() {
     }
 
     public static String of(List<RunRecord.Trial> trials) {
-        StringBuilder b = new StringBuilder(HEADER).append("\r\n");
+        List<Column> extra = new ArrayList<>();
+        for (Column c : OPTIONAL) {
+            if (trials.stream().map(RunRecord.Trial::result).anyMatch(c.present())) {
+                extra.add(c);
+            }
+        }
+        StringBuilder b = new StringBuilder(HEADER);
+        extra.forEach(c -> b.append(',').append(c.name()));
+        b.append("\r\n");
         for (RunRecord.Trial t : trials) {
             TrialResult r = t.result();
             b.append(r.generation()).append(',')
@@ -41,7 +70,9 @@ public final class TrialsCsv {
                     .append(String.format(Locale.ROOT, "%.3f", r.seconds())).append(',')
                     .append(field(r.reason())).append(',')
                     .append(t.startedAt()).append(',')
-                    .append(t.finishedAt()).append("\r\n");
+                    .append(t.finishedAt());
+            extra.forEach(c -> b.append(',').append(field(c.value().apply(r))));
+            b.append("\r\n");
         }
         return b.toString();
     }
@@ -51,5 +82,9 @@ public final class TrialsCsv {
             return "\"" + text.replace("\"", "\"\"") + "\"";
         }
         return text;
+    }
+
+    /** An optional column: its header, whether a trial has a value for it, and the value (empty when none). */
+    private record Column(String name, Predicate<TrialResult> present, Function<TrialResult, String> value) {
     }
 }
