@@ -51,6 +51,23 @@ final class StudyPage {
             r.hypervolumeMedians().forEach((arm, hv) -> parts.add(Html.escape(arm) + " <b>" + fmt(hv) + "</b>"));
             b.append(String.join(", ", parts)).append(".</p>\n");
         }
+        if (!r.comparisons().isEmpty()) {
+            b.append("<h2>Seed by seed</h2>\n<p>Runs of the same seed start from the same generation 0, so each seed "
+                    + "pairs a run of each arm. For every two arms: on how many seeds the first found the better "
+                    + "network (wins), the worse (losses) or the same (ties), and the two-sided sign test's p-value: how "
+                    + "often two equally good arms would split at least this unevenly (ties left out). With n seeds it "
+                    + "is at least 2 / 2<sup>n</sup>: below 0.05 takes six seeds or more.</p>\n");
+            b.append("<table>\n<thead><tr><th>arm</th><th>against</th><th>compared</th><th class=\"num\">wins</th>"
+                    + "<th class=\"num\">losses</th><th class=\"num\">ties</th><th class=\"num\">p</th></tr></thead>\n<tbody>\n");
+            for (ArmComparison c : r.comparisons()) {
+                b.append("<tr><td>").append(Html.escape(c.arm())).append("</td><td>").append(Html.escape(c.against()))
+                        .append("</td><td>").append(Html.escape(r.where(c))).append("</td><td class=\"num\">")
+                        .append(c.wins()).append("</td><td class=\"num\">").append(c.losses())
+                        .append("</td><td class=\"num\">").append(c.ties()).append("</td><td class=\"num\">")
+                        .append(String.format(Locale.ROOT, "%.3g", c.pValue())).append("</td></tr>\n");
+            }
+            b.append("</tbody></table>\n");
+        }
         b.append("<div class=\"figures\">\n")
                 .append(figure(NETWORKS_CHART, "Best validation accuracy so far against networks trained: a thin line per run, "
                         + "each arm's median over its seeds bold"))

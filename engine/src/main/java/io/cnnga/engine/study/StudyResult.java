@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * What a study found: every run, and per arm the median over its seeds of the best validation
@@ -35,14 +36,21 @@ import java.util.Map;
  * @param finalMedians   by arm: median over its runs of the best each found at its end
  * @param hypervolumeMedians by arm, for a multi-objective study: median over its runs of the
  *                       hypervolume of their first {@code budget} networks; null otherwise
+ * @param comparisons    every pair of arms (in arm order) compared seed by seed, at {@code budget}
+ *                       networks and then within {@code secondsBudget} seconds
  * @param runs           every run
  */
 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"plan", "arms", "seeds", "budget", "medians", "secondsBudget", "secondsMedians", "finalMedians",
-        "hypervolumeMedians", "runs"})
+        "hypervolumeMedians", "comparisons", "runs"})
 public record StudyResult(String plan, List<String> arms, List<Long> seeds, int budget, Map<String, Double> medians,
                           double secondsBudget, Map<String, Double> secondsMedians, Map<String, Double> finalMedians,
-                          Map<String, Double> hypervolumeMedians, List<StudyRun> runs) {
+                          Map<String, Double> hypervolumeMedians, List<ArmComparison> comparisons, List<StudyRun> runs) {
+
+    /** The {@link ArmComparison#basis()} of comparisons at equal networks trained. */
+    public static final String AT_NETWORKS = "networks";
+    /** The {@link ArmComparison#basis()} of comparisons within equal training seconds. */
+    public static final String WITHIN_SECONDS = "seconds";
 
     public static StudyResult of(String plan, List<String> arms, List<Long> seeds, List<StudyRun> runs) {
         int budget = runs.stream().mapToInt(StudyRun::trained).min().orElse(0);
@@ -61,8 +69,26 @@ public record StudyResult(String plan, List<String> arms, List<Long> seeds, int 
                 hypervolumeMedians.put(arm, median(of.stream().mapToDouble(r -> r.hypervolumeAfter(budget)).toArray()));
             }
         }
+        List<ArmComparison> comparisons = new ArrayList<>();
+        for (int i = 0; i < arms.size(); i++) {
+            for (int j = i + 1; j < arms.size(); j++) {
+                String a = arms.get(i);
+                String b = arms.get(j);
+                comparisons.add(ArmComparison.of(a, b, AT_NETWORKS, bestBySeed(runs, a, r -> r.bestAfter(budget)),
+                        bestBySeed(runs, b, r -> r.bestAfter(budget))));
+                comparisons.add(ArmComparison.of(a, b, WITHIN_SECONDS,
+                        bestBySeed(runs, a, r -> r.bestWithin(secondsBudget)),
+                        bestBySeed(runs, b, r -> r.bestWithin(secondsBudget))));
+            }
+        }
         return new StudyResult(plan, List.copyOf(arms), List.copyOf(seeds), budget, medians, secondsBudget,
-                secondsMedians, finalMedians, hypervolumeMedians, List.copyOf(runs));
+                secondsMedians, finalMedians, hypervolumeMedians, List.copyOf(comparisons), List.copyOf(runs));
+    }
+
+    private static Map<Long, Double> bestBySeed(List<StudyRun> runs, String arm, ToDoubleFunction<StudyRun> best) {
+        Map<Long, Double> out = new LinkedHashMap<>();
+        runs.stream().filter(r -> r.arm().equals(arm)).forEach(r -> out.put(r.seed(), best.applyAsDouble(r)));
+        return out;
     }
 
     /** The middle value; the mean of the two middle ones for an even count; NaN for none. */
@@ -161,6 +187,19 @@ public record StudyResult(String plan, List<String> arms, List<Long> seeds, int 
             hypervolumeMedians.forEach((arm, m) -> parts.add(String.format(Locale.ROOT, "%s %.4f", arm, m)));
             b.append(String.join(", ", parts)).append('\n');
         }
+        if (!comparisons.isEmpty()) {
+            b.append("Seed by seed (the sign test, two-sided; ties left out):\n");
+            for (ArmComparison c : comparisons) {
+                b.append(String.format(Locale.ROOT, "  %s against %s %s: %s%n", c.arm(), c.against(),
+                        where(c), c.split()));
+            }
+        }
         return b.toString();
+    }
+
+    /** Where a comparison is made: "at 26 networks" or "within 194 training seconds". */
+    String where(ArmComparison c) {
+        return c.basis().equals(AT_NETWORKS) ? "at " + budget + " networks"
+                : String.format(Locale.ROOT, "within %.0f training seconds", secondsBudget);
     }
 }

@@ -72,6 +72,25 @@ class StudyTest {
         assertThat(json.get("runs").get(0).get("curve").get(0)).hasSize(2);
         assertThat(json.get("medians").get("ga").asDouble()).isEqualTo(result.medians().get("ga"));
         assertThat(Files.readAllLines(dir.resolve("study").resolve(Study.CSV))).hasSize(7);
+
+        // seed by seed: the arms' runs of each seed paired, at equal networks and within equal seconds
+        assertThat(result.comparisons()).extracting(ArmComparison::basis).containsExactly("networks", "seconds");
+        ArmComparison atNetworks = result.comparisons().get(0);
+        assertThat(atNetworks.arm()).isEqualTo("ga");
+        assertThat(atNetworks.against()).isEqualTo("random");
+        assertThat(atNetworks.wins() + atNetworks.losses() + atNetworks.ties()).isEqualTo(3);
+        long gaAhead = List.of(1L, 2L, 3L).stream().filter(seed -> best(result, "ga", seed) > best(result, "random", seed)).count();
+        assertThat(atNetworks.wins()).isEqualTo(gaAhead);
+        assertThat(atNetworks.pValue()).isEqualTo(ArmComparison.signTest(atNetworks.wins(), atNetworks.losses()));
+        assertThat(json.get("comparisons").get(0).get("wins").asInt()).isEqualTo(atNetworks.wins());
+        assertThat(result.table()).contains("Seed by seed (the sign test, two-sided; ties left out):",
+                "  ga against random at 26 networks: " + atNetworks.split());
+        assertThat(Files.readString(dir.resolve("study").resolve(Study.HTML))).contains("<h2>Seed by seed</h2>",
+                "<td>ga</td><td>random</td><td>at 26 networks</td><td class=\"num\">" + atNetworks.wins() + "</td>");
+    }
+
+    static double best(StudyResult result, String arm, long seed) {
+        return result.runsOf(arm).stream().filter(r -> r.seed() == seed).findFirst().orElseThrow().bestAfter(result.budget());
     }
 
     @Test
