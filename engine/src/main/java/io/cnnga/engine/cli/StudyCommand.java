@@ -33,6 +33,7 @@ import java.util.concurrent.Callable;
 @Command(name = "study", description = {
     "Run a plan under several search strategies and seeds and compare them at equal cost.",
     "Each run is an ordinary run folder under DIR (STRATEGY-seedN), resumed if unfinished when the study runs again.",
+    "Every two arms are also compared seed by seed: wins, losses, ties and the two-sided sign test's p-value.",
     "Writes DIR/study.json, study.csv and study.html (best validation accuracy against networks trained and training seconds)."})
 final class StudyCommand implements Callable<Integer> {
 
