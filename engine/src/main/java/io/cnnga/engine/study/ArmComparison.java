@@ -1,5 +1,7 @@
 package io.cnnga.engine.study;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -12,7 +14,7 @@ import java.util.Map;
  * test of that split.
  *
  * <pre>{@code
- * ArmComparison c = ArmComparison.of("ga", "random", "networks", gaBestBySeed, randomBestBySeed);
+ * ArmComparison c = ArmComparison.of("ga", "random", Basis.NETWORKS, gaBestBySeed, randomBestBySeed);
  * c.wins();     // 6: the seeds on which ga's best was higher
  * c.pValue();   // 0.03125: how often two equally good arms split at least this unevenly
  * }</pre>
@@ -25,17 +27,34 @@ import java.util.Map;
  *
  * @param arm     the first arm
  * @param against the arm it is compared with
- * @param basis   {@code networks} (the best among each run's first {@code budget} trained networks)
- *                or {@code seconds} (the best within {@code secondsBudget} seconds of training)
+ * @param basis   what each run's best is taken over: its first {@code budget} trained networks, or
+ *                its first {@code secondsBudget} seconds of training
  * @param wins    seeds on which {@code arm}'s best was higher
  * @param losses  seeds on which it was lower
  * @param ties    seeds on which both were the same
  * @param pValue  the two-sided sign test: the chance of a split at least as uneven as
  *                {@code wins : losses} if each seed were a fair coin; 1 with no untied seed
  */
-public record ArmComparison(String arm, String against, String basis, int wins, int losses, int ties, double pValue) {
+public record ArmComparison(String arm, String against, Basis basis, int wins, int losses, int ties, double pValue) {
+
+    /** What the runs of two arms are compared at: the same cost, counted in networks or in seconds. */
+    public enum Basis {
+        /** The best among each run's first {@code budget} trained networks. */
+        NETWORKS,
+        /** The best within each run's first {@code secondsBudget} seconds of training. */
+        SECONDS;
+
+        /** Its name in {@code study.json}: {@code networks}, {@code seconds}. */
+        @JsonValue
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     public ArmComparison {
+        if (basis == null) {
+            throw new IllegalArgumentException("a comparison needs its basis");
+        }
         if (wins < 0 || losses < 0 || ties < 0) {
             throw new IllegalArgumentException("seed counts are >= 0, were " + wins + ", " + losses + ", " + ties);
         }
@@ -45,7 +64,7 @@ public record ArmComparison(String arm, String against, String basis, int wins, 
     }
 
     /** {@code arm} against {@code against}, on the seeds both have a best for (by seed). */
-    public static ArmComparison of(String arm, String against, String basis, Map<Long, Double> armBest,
+    public static ArmComparison of(String arm, String against, Basis basis, Map<Long, Double> armBest,
                                    Map<Long, Double> againstBest) {
         int wins = 0;
         int losses = 0;

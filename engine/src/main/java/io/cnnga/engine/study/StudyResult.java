@@ -47,10 +47,6 @@ public record StudyResult(String plan, List<String> arms, List<Long> seeds, int 
                           double secondsBudget, Map<String, Double> secondsMedians, Map<String, Double> finalMedians,
                           Map<String, Double> hypervolumeMedians, List<ArmComparison> comparisons, List<StudyRun> runs) {
 
-    /** The {@link ArmComparison#basis()} of comparisons at equal networks trained. */
-    public static final String AT_NETWORKS = "networks";
-    /** The {@link ArmComparison#basis()} of comparisons within equal training seconds. */
-    public static final String WITHIN_SECONDS = "seconds";
 
     public static StudyResult of(String plan, List<String> arms, List<Long> seeds, List<StudyRun> runs) {
         int budget = runs.stream().mapToInt(StudyRun::trained).min().orElse(0);
@@ -74,9 +70,9 @@ public record StudyResult(String plan, List<String> arms, List<Long> seeds, int 
             for (int j = i + 1; j < arms.size(); j++) {
                 String a = arms.get(i);
                 String b = arms.get(j);
-                comparisons.add(ArmComparison.of(a, b, AT_NETWORKS, bestBySeed(runs, a, r -> r.bestAfter(budget)),
+                comparisons.add(ArmComparison.of(a, b, ArmComparison.Basis.NETWORKS, bestBySeed(runs, a, r -> r.bestAfter(budget)),
                         bestBySeed(runs, b, r -> r.bestAfter(budget))));
-                comparisons.add(ArmComparison.of(a, b, WITHIN_SECONDS,
+                comparisons.add(ArmComparison.of(a, b, ArmComparison.Basis.SECONDS,
                         bestBySeed(runs, a, r -> r.bestWithin(secondsBudget)),
                         bestBySeed(runs, b, r -> r.bestWithin(secondsBudget))));
             }
@@ -199,7 +195,7 @@ public record StudyResult(String plan, List<String> arms, List<Long> seeds, int 
 
     /** Where a comparison is made: "at 26 networks" or "within 194 training seconds". */
     String where(ArmComparison c) {
-        return c.basis().equals(AT_NETWORKS) ? "at " + budget + " networks"
+        return c.basis() == ArmComparison.Basis.NETWORKS ? "at " + budget + " networks"
                 : String.format(Locale.ROOT, "within %.0f training seconds", secondsBudget);
     }
 }

@@ -28,18 +28,18 @@ class ArmComparisonTest {
 
     @Test
     void seedsArePairedTiesLeftOutAndSeedsOnlyOneArmRanIgnored() {
-        ArmComparison c = ArmComparison.of("ga", "random", StudyResult.AT_NETWORKS,
+        ArmComparison c = ArmComparison.of("ga", "random", ArmComparison.Basis.NETWORKS,
                 Map.of(1L, 0.82, 2L, 0.84, 3L, 0.80, 4L, 0.81, 9L, 0.99),
                 Map.of(1L, 0.80, 2L, 0.84, 3L, 0.81, 4L, 0.79, 5L, 0.50));
-        assertThat(c).isEqualTo(new ArmComparison("ga", "random", "networks", 2, 1, 1, 1.0));
+        assertThat(c).isEqualTo(new ArmComparison("ga", "random", ArmComparison.Basis.NETWORKS, 2, 1, 1, 1.0));
         assertThat(c.split()).isEqualTo("2 wins, 1 loss, 1 tie (p = 1.00)");
     }
 
     @Test
     void countsAndPValuesAreValidated() {
-        assertThatThrownBy(() -> new ArmComparison("a", "b", "networks", -1, 0, 0, 1))
+        assertThatThrownBy(() -> new ArmComparison("a", "b", ArmComparison.Basis.NETWORKS, -1, 0, 0, 1))
                 .hasMessageContaining("seed counts are >= 0");
-        assertThatThrownBy(() -> new ArmComparison("a", "b", "networks", 1, 0, 0, 0))
+        assertThatThrownBy(() -> new ArmComparison("a", "b", ArmComparison.Basis.NETWORKS, 1, 0, 0, 0))
                 .hasMessageContaining("a p-value lies in (0, 1]");
     }
 }

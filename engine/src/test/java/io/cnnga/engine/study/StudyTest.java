@@ -74,7 +74,8 @@ class StudyTest {
         assertThat(Files.readAllLines(dir.resolve("study").resolve(Study.CSV))).hasSize(7);
 
         // seed by seed: the arms' runs of each seed paired, at equal networks and within equal seconds
-        assertThat(result.comparisons()).extracting(ArmComparison::basis).containsExactly("networks", "seconds");
+        assertThat(result.comparisons()).extracting(ArmComparison::basis)
+                .containsExactly(ArmComparison.Basis.NETWORKS, ArmComparison.Basis.SECONDS);
         ArmComparison atNetworks = result.comparisons().get(0);
         assertThat(atNetworks.arm()).isEqualTo("ga");
         assertThat(atNetworks.against()).isEqualTo("random");
@@ -83,6 +84,7 @@ class StudyTest {
         assertThat(atNetworks.wins()).isEqualTo(gaAhead);
         assertThat(atNetworks.pValue()).isEqualTo(ArmComparison.signTest(atNetworks.wins(), atNetworks.losses()));
         assertThat(json.get("comparisons").get(0).get("wins").asInt()).isEqualTo(atNetworks.wins());
+        assertThat(json.get("comparisons").get(1).get("basis").asText()).isEqualTo("seconds");
         assertThat(result.table()).contains("Seed by seed (the sign test, two-sided; ties left out):",
                 "  ga against random at 26 networks: " + atNetworks.split());
         assertThat(Files.readString(dir.resolve("study").resolve(Study.HTML))).contains("<h2>Seed by seed</h2>",
@@ -156,7 +158,7 @@ class StudyTest {
         ObjectNode json = (ObjectNode) new ObjectMapper().readTree(studyDir.resolve(Study.JSON).toFile());
         json.remove(List.of("secondsBudget", "secondsMedians"));
         ((com.fasterxml.jackson.databind.node.ArrayNode) json.get("comparisons"))
-                .removeIf(c -> c.get("basis").asText().equals(StudyResult.WITHIN_SECONDS));
+                .removeIf(c -> c.get("basis").asText().equals(ArmComparison.Basis.SECONDS.id()));
         json.get("runs").forEach(r -> ((ObjectNode) r).remove(List.of("seconds", "trainingSeconds", "secondsCurve")));
         return json;
     }
