@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * {@code trials.csv}: one row per trial, for spreadsheets and pandas.
@@ -35,15 +34,13 @@ public final class TrialsCsv {
     public static final String FILE = "trials.csv";
     public static final String HEADER = "generation,index,genome,status,fitness,params,flops,seconds,reason,startedAt,finishedAt";
 
-    /** The columns after {@link #HEADER}, each written when some trial of the run has a value for it. */
+    /** The columns after {@link #HEADER}, each written when some trial of the run has a value (a non-empty field) for it. */
     private static final List<Column> OPTIONAL = List.of(
-            new Column("precision", r -> r.precision() != null, r -> r.precision() == null ? "" : r.precision().id()),
-            new Column("stoppedBy", r -> r.stop() != null, r -> r.stop() == null ? "" : r.stop().cause()),
-            new Column("stoppedAt", r -> r.stop() != null,
-                    r -> r.stop() == null ? "" : String.format(Locale.ROOT, "%.4f", r.stop().fraction())),
-            new Column("latencyMs", r -> r.latency() != null,
-                    r -> r.latency() == null ? "" : String.format(Locale.ROOT, "%.4f", r.latency().millis())),
-            new Column("latencyDevice", r -> r.latency() != null, r -> r.latency() == null ? "" : r.latency().device()));
+            new Column("precision", r -> r.precision() == null ? "" : r.precision().id()),
+            new Column("stoppedBy", r -> r.stop() == null ? "" : r.stop().cause()),
+            new Column("stoppedAt", r -> r.stop() == null ? "" : String.format(Locale.ROOT, "%.4f", r.stop().fraction())),
+            new Column("latencyMs", r -> r.latency() == null ? "" : String.format(Locale.ROOT, "%.4f", r.latency().millis())),
+            new Column("latencyDevice", r -> r.latency() == null ? "" : r.latency().device()));
 
     private TrialsCsv() {
     }
@@ -51,7 +48,7 @@ public final class TrialsCsv {
     public static String of(List<RunRecord.Trial> trials) {
         List<Column> extra = new ArrayList<>();
         for (Column c : OPTIONAL) {
-            if (trials.stream().map(RunRecord.Trial::result).anyMatch(c.present())) {
+            if (trials.stream().anyMatch(t -> !c.value().apply(t.result()).isEmpty())) {
                 extra.add(c);
             }
         }
@@ -84,7 +81,7 @@ public final class TrialsCsv {
         return text;
     }
 
-    /** An optional column: its header, whether a trial has a value for it, and the value (empty when none). */
-    private record Column(String name, Predicate<TrialResult> present, Function<TrialResult, String> value) {
+    /** An optional column: its header and a trial's value, empty when the trial has none. */
+    private record Column(String name, Function<TrialResult, String> value) {
     }
 }
