@@ -303,9 +303,18 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         label[0] = "synthetic";
-        return registry.dataset(new PluginChoice("synthetic", Map.of(
+        return registry.dataset(syntheticImages(model, count)).load(42).train().head(count);
+    }
+
+    /**
+     * The synthetic dataset of the model's shape whose training split holds at least {@code count}
+     * images. Its test split has one image of each class: bench never tests, but a test split short
+     * of a class would be warned about.
+     */
+    static PluginChoice syntheticImages(ModelSpec model, int count) {
+        return new PluginChoice("synthetic", Map.of(
                 "height", model.input().dim(0), "width", model.input().dim(1), "channels", model.input().dim(2),
                 "classes", model.classes(), "trainSize", (int) Math.ceil(count / 0.9) + model.classes(),
-                "testSize", 1))).load(42).train().head(count);
+                "testSize", model.classes()));
     }
 }

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cnnga.api.DataSplits;
+import io.cnnga.api.SplitPolicy;
 import io.cnnga.api.support.CpuFeatures;
+import io.cnnga.api.support.ReferenceNetworks;
+import io.cnnga.engine.plugin.PluginRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,6 +39,14 @@ class BenchCommandTest {
         assertThat(json.get("evalImagesPerSecond").asDouble()).isPositive();
         assertThat(json.get("trainGflops").asDouble())
                 .isCloseTo(3.0 * json.get("forwardFlopsPerImage").asLong() * rate / 1e9, within(1e-9));
+    }
+
+    @Test
+    void withoutFashionMnistTheSyntheticImagesGiveNothingToWarnAbout() throws Exception {
+        DataSplits splits = PluginRegistry.load(List.of())
+                .dataset(BenchCommand.syntheticImages(ReferenceNetworks.refB(), 3_200)).load(42);
+        assertThat(splits.train().size()).isGreaterThanOrEqualTo(3_200);
+        assertThat(SplitPolicy.missingClasses(splits)).isEmpty();
     }
 
     @Test
