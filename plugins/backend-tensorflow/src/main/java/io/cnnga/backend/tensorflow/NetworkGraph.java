@@ -90,8 +90,11 @@ final class NetworkGraph {
     private final Ops tf;
     private final Map<Integer, Map<ParameterSpec.Role, Variable<TFloat32>>> byLayer = new LinkedHashMap<>();
     private final Operand<TFloat32> inferenceLogits;
-    /** Whether the training tower builds convolution + bias + relu as one op ({@link FusedConvolution}). */
-    private boolean fuseConvolutions = true;
+    /**
+     * Whether the training tower builds convolution + bias + relu as one op ({@link FusedConvolution})
+     * and, in float32 on the CPU, each dense layer as one op ({@link FusedDense}).
+     */
+    private boolean fuseLayers = true;
     /** Whether the training tower computes in bfloat16, reading the float32 variables through casts. */
     private final boolean bf16;
     /** Whether the graph certainly runs on the CPU, where leaky relu and bfloat16 convolutions fuse too. */
@@ -171,8 +174,8 @@ final class NetworkGraph {
         NetworkGraph net = new NetworkGraph(graph, spec, device,
                 precision == Precision.BF16 && !SessionConfig.bf16ByRewrite());
         net.onCpu = onCpu;
-        // the rewrite would leave a fused convolution in float32
-        net.fuseConvolutions = !(precision == Precision.BF16 && SessionConfig.bf16ByRewrite());
+        // the rewrite would leave a fused layer in float32
+        net.fuseLayers = !(precision == Precision.BF16 && SessionConfig.bf16ByRewrite());
         net.addTraining(graph, momentum, seed, learningRate);
         return net;
     }
@@ -293,7 +296,7 @@ final class NetworkGraph {
             Operand<TFloat32> kernel = v == null ? null : v.get(ParameterSpec.Role.KERNEL);
             Operand<TFloat32> bias = v == null ? null : v.get(ParameterSpec.Role.BIAS);
             // bfloat16's fused convolution is a oneDNN kernel: the CPU's alone
-            boolean fuse = (float32 || onCpu) && tower != Tower.INFERENCE && fuseConvolutions && next != null;
+            boolean fuse = (float32 || onCpu) && tower != Tower.INFERENCE && fuseLayers && next != null;
             if (layer instanceof LayerSpec.Conv2D c && fuse && next.function() == ActivationFunction.RELU) {
                 x = FusedConvolution.convBiasRelu(op, x, cast(op, kernel, type), cast(op, bias, type), c.stride(),
                         padding(c.padding()));
@@ -325,6 +328,15 @@ final class NetworkGraph {
                 }
             } else if (layer instanceof LayerSpec.Flatten) {
                 x = op.reshape(x, op.constant(new int[] {-1, row.output().dim(0)}));
+            } else if (layer instanceof LayerSpec.Dense && float32 && onCpu && training && fuseLayers) {
+                // a gradient whose input product oneDNN need not repack the kernel for (FusedDense)
+                boolean relu = next != null && next.function() == ActivationFunction.RELU;
+                Operand<TFloat32> in = (Operand<TFloat32>) x;
+                x = (Operand<T>) (relu ? FusedDense.denseBiasRelu(op, in, kernel, bias)
+                        : FusedDense.denseBias(op, in, kernel, bias));
+                if (relu) {
+                    i++; // the activation is done
+                }
             } else if (layer instanceof LayerSpec.Dense) {
                 x = op.nn.biasAdd(op.linalg.matMul(x, cast(op, kernel, type)), cast(op, bias, type));
             } else {
