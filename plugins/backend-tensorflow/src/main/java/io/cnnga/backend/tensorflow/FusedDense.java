@@ -84,13 +84,13 @@ final class FusedDense {
     private static List<Operand<?>> gradient(Ops tf, GraphOperation op, List<Output<?>> gradients) {
         String[] fusedOps = op.attributes().getAttrStringList("fused_ops");
         boolean relu = fusedOps.length == 2 && "Relu".equals(fusedOps[1]);
-        if (!"BiasAdd".equals(fusedOps[0]) || fusedOps.length > 2 || (fusedOps.length == 2 && !relu)
+        if (!(fusedOps.length == 1 || relu) || !"BiasAdd".equals(fusedOps[0])
                 || op.attributes().getAttrBool("transpose_a") || op.attributes().getAttrBool("transpose_b")) {
             throw new IllegalStateException("no gradient for " + OP + " with fused ops " + String.join(",", fusedOps)
                     + " or transposed operands");
         }
         Operand<TFloat32> dy = (Operand<TFloat32>) gradients.get(0);
-        Operand<TFloat32> g = relu ? tf.nn.reluGrad(dy, (Operand<TFloat32>) op.<TFloat32>output(0)) : dy;
+        Operand<TFloat32> g = relu ? tf.nn.reluGrad(dy, op.<TFloat32>output(0)) : dy;
         Operand<TFloat32> x = (Operand<TFloat32>) op.input(0);
         Operand<TFloat32> kernel = (Operand<TFloat32>) op.input(1);
         List<Operand<?>> out = new ArrayList<>(3);

@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.cnnga.api.support.CpuFeatures;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Output;
-import org.tensorflow.Result;
-import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
@@ -52,35 +48,17 @@ class FusedConvolutionTest {
             Operand<TFloat32> pre = tf.nn.biasAdd(tf.nn.conv2d(x, k, List.of(1L, s, s, 1L), padding), b);
             Operand<TFloat32> plain = activation.equals("Relu") ? tf.nn.relu(pre)
                     : tf.nn.leakyRelu(pre, LeakyRelu.alpha(alpha));
-            // a loss that weighs every output differently
-            Operand<TFloat32> weights = tf.math.sin(tf.dtypes.cast(
-                    tf.reshape(tf.range(tf.constant(0), tf.size(plain), tf.constant(1)), tf.shape(plain)), TFloat32.class));
-            Operand<org.tensorflow.types.TInt32> all = tf.constant(new int[] {0, 1, 2, 3});
-            Operand<TFloat32> lossFused = tf.reduceSum(tf.math.mul(fused, weights), all);
-            Operand<TFloat32> lossPlain = tf.reduceSum(tf.math.mul(plain, weights), all);
-            Output<?>[] wrt = {x.asOutput(), k.asOutput(), b.asOutput()};
-            Output<?>[] gFused = g.addGradients(lossFused.asOutput(), wrt);
-            Output<?>[] gPlain = g.addGradients(lossPlain.asOutput(), wrt);
-            Random random = new Random(4);
-            try (Session session = new Session(g);
-                 TFloat32 xv = Tensors.floats(randoms(random, 3 * 9 * 9 * 2), new long[] {3, 9, 9, 2});
-                 TFloat32 kv = Tensors.floats(randoms(random, 3 * 3 * 2 * 5), new long[] {3, 3, 2, 5});
-                 TFloat32 bv = Tensors.floats(randoms(random, 5), new long[] {5});
-                 Result r = session.runner().feed(x, xv).feed(k, kv).feed(b, bv)
-                         .fetch(fused).fetch(plain)
-                         .fetch(gFused[0]).fetch(gPlain[0]).fetch(gFused[1]).fetch(gPlain[1])
-                         .fetch(gFused[2]).fetch(gPlain[2]).run()) {
-                for (int i = 0; i < 8; i += 2) {
-                    float[] a = Tensors.floats(r.get(i));
-                    float[] e = Tensors.floats(r.get(i + 1));
-                    assertThat(a).hasSameSizeAs(e);
-                    if (bf16) {
-                        assertThat(distance(a, e)).as("output %d", i).isLessThan(0.02 * norm(e));
-                        continue;
-                    }
-                    for (int j = 0; j < a.length; j++) {
-                        assertThat(a[j]).as("output %d element %d", i, j).isCloseTo(e[j], within(1e-4f));
-                    }
+            float[][] r = FusedAgainstPlain.outputsAndGradients(g, tf, fused, plain, List.of(x, k, b));
+            for (int i = 0; i < r.length; i += 2) {
+                float[] a = r[i];
+                float[] e = r[i + 1];
+                assertThat(a).hasSameSizeAs(e);
+                if (bf16) {
+                    assertThat(distance(a, e)).as("output %d", i).isLessThan(0.02 * norm(e));
+                    continue;
+                }
+                for (int j = 0; j < a.length; j++) {
+                    assertThat(a[j]).as("output %d element %d", i, j).isCloseTo(e[j], within(1e-4f));
                 }
             }
         }
@@ -103,13 +81,5 @@ class FusedConvolutionTest {
 
     private static double norm(float[] a) {
         return distance(a, new float[a.length]);
-    }
-
-    private static float[] randoms(Random random, int n) {
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (float) random.nextGaussian();
-        }
-        return v;
     }
 }
