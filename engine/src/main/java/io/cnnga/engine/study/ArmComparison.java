@@ -1,7 +1,6 @@
 package io.cnnga.engine.study;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;

@@ -47,7 +47,6 @@ public record StudyResult(String plan, List<String> arms, List<Long> seeds, int 
                           double secondsBudget, Map<String, Double> secondsMedians, Map<String, Double> finalMedians,
                           Map<String, Double> hypervolumeMedians, List<ArmComparison> comparisons, List<StudyRun> runs) {
 
-
     public static StudyResult of(String plan, List<String> arms, List<Long> seeds, List<StudyRun> runs) {
         int budget = runs.stream().mapToInt(StudyRun::trained).min().orElse(0);
         double secondsBudget = runs.stream().mapToDouble(StudyRun::trainingSeconds).min().orElse(0);

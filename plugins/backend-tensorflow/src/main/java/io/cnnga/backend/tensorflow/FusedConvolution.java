@@ -6,7 +6,6 @@ import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.Operation;
 import org.tensorflow.Output;
-import org.tensorflow.TensorFlow;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.data.LeakyReluGrad;
 import org.tensorflow.OperationBuilder;
@@ -44,19 +43,7 @@ final class FusedConvolution {
     /** The kernel label oneDNN's rewrite gives {@link #ONEDNN_OP}; without it no kernel matches. */
     private static final String ONEDNN_KERNEL = "MklNameChangeOp";
 
-    private static volatile boolean registered;
-
     private FusedConvolution() {
-    }
-
-    /** Registers the gradient once per JVM (before the first graph that uses the op is differentiated). */
-    static synchronized void registerGradient() {
-        if (registered) {
-            return;
-        }
-        TensorFlow.registerCustomGradient(OP, FusedConvolution::gradient);
-        TensorFlow.registerCustomGradient(ONEDNN_OP, FusedConvolution::gradient);
-        registered = true;
     }
 
     static <T extends TNumber> Operand<T> convBiasRelu(Ops op, Operand<T> x, Operand<T> kernel, Operand<T> bias,
@@ -78,7 +65,8 @@ final class FusedConvolution {
 
     private static <T extends TNumber> Operand<T> build(Ops op, Operand<T> x, Operand<T> kernel, Operand<T> bias,
                                                         long stride, String padding, String activation, float alpha) {
-        registerGradient();
+        JavaGradients.registerOnce(OP, FusedConvolution::gradient);
+        JavaGradients.registerOnce(ONEDNN_OP, FusedConvolution::gradient);
         DataType type = x.asOutput().dataType();
         if (type != DataType.DT_FLOAT && type != DataType.DT_BFLOAT16) {
             throw new IllegalArgumentException("a fused convolution computes in float32 or bfloat16, not " + type);

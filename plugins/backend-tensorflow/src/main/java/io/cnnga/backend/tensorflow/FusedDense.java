@@ -6,7 +6,6 @@ import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.Operation;
 import org.tensorflow.Output;
-import org.tensorflow.TensorFlow;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.types.TFloat32;
@@ -40,18 +39,7 @@ final class FusedDense {
 
     static final String OP = "_FusedMatMul";
 
-    private static volatile boolean registered;
-
     private FusedDense() {
-    }
-
-    /** Registers the gradient once per JVM (before the first graph that uses the op is differentiated). */
-    static synchronized void registerGradient() {
-        if (registered) {
-            return;
-        }
-        TensorFlow.registerCustomGradient(OP, FusedDense::gradient);
-        registered = true;
     }
 
     /** {@code x · kernel + bias}. */
@@ -67,7 +55,7 @@ final class FusedDense {
 
     private static Operand<TFloat32> build(Ops op, Operand<TFloat32> x, Operand<TFloat32> kernel,
                                            Operand<TFloat32> bias, String[] fusedOps) {
-        registerGradient();
+        JavaGradients.registerOnce(OP, FusedDense::gradient);
         Operation fused = op.scope().opBuilder(OP, "FusedMatMul")
                 .addInput(x.asOutput())
                 .addInput(kernel.asOutput())
