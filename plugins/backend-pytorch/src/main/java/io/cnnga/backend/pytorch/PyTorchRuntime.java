@@ -24,6 +24,9 @@ import java.nio.file.Path;
  * ({@code $XDG_CACHE_HOME/cnnga/djl}, else {@code ~/.cache/cnnga/djl}). A CUDA libtorch 2.7.1 in
  * {@code PYTORCH_LIBRARY_PATH} replaces the bundled CPU one.
  *
+ * <p>Loading warns once when the process allocates with glibc's malloc, under which libtorch
+ * evaluates several times slower ({@link ProcessAllocator}).
+ *
  * <p>DJL finds its engine and the native JARs through the thread's context class loader; the
  * engine loads plugin JARs in class loaders of their own, so loading swaps in this class's loader.
  */
@@ -89,6 +92,8 @@ final class PyTorchRuntime {
         try {
             Engine e = Engine.getEngine(ENGINE_NAME);
             e.getVersion();
+            ProcessAllocator.slowMallocWarning()
+                    .ifPresent(w -> System.getLogger(PyTorchRuntime.class.getName()).log(System.Logger.Level.WARNING, w));
             return e;
         } catch (EngineException | IllegalArgumentException | UnsatisfiedLinkError | ExceptionInInitializerError e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
