@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Which {@code malloc} the process runs on, as far as it slows libtorch: glibc's costs PyTorch most
- * of its evaluation speed on Linux.
+ * Which {@code malloc} the process runs on, as far as it slows libtorch: on Linux, glibc's costs
+ * PyTorch a third to four fifths of its evaluation speed.
  *
  * <pre>{@code
  * ProcessAllocator.slowMallocWarning(Files.readString(Path.of("/proc/self/maps")))
@@ -19,9 +19,9 @@ import java.util.Optional;
  * {@code mmap} or from a thread's arena heap that it unmaps once empty, so the next batch faults
  * every page in again. Measured on 2 cores ({@code ref-b}, evaluation batches of 256 images): a
  * median of 76 ms a batch under tcmalloc, 120 to 435 ms under glibc's malloc over nine processes,
- * which took 250,000 to 800,000 page faults for 40 batches where tcmalloc took almost none; at 64
- * images a batch, 22 ms against 77 to 136. tcmalloc keeps freed pages for the next batch;
- * {@code bin/engine} preloads it where it is installed.
+ * which took 250,000 to 800,000 page faults beyond those of starting up in 30 or 40 batches, where
+ * tcmalloc took almost none; at 64 images a batch, 22 ms against 77 to 136. tcmalloc keeps freed
+ * pages for the next batch; {@code bin/engine} preloads it where it is installed.
  */
 final class ProcessAllocator {
 
