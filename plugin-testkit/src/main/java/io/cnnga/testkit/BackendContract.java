@@ -373,9 +373,8 @@ public abstract class BackendContract extends PluginFactoryContract<Backend> {
             System.gc();
             megabytes.add(ResidentMemory.kilobytes() / 1024);
         }
-        long warmed = megabytes.subList(7, 10).stream().mapToLong(Long::longValue).max().orElseThrow();
-        long last = megabytes.subList(MEMORY_CYCLES - 3, MEMORY_CYCLES).stream().mapToLong(Long::longValue).min().orElseThrow();
-        assertTrue(last - warmed < MEMORY_TOLERANCE_MB, "resident memory grew by " + (last - warmed) + " MB from cycle 10 to "
+        long growth = ResidentMemory.growth(megabytes, 7);
+        assertTrue(growth < MEMORY_TOLERANCE_MB, "resident memory grew by " + growth + " MB from cycle 10 to "
                 + MEMORY_CYCLES + " of opening, training and closing a session (MB after each: " + megabytes + ")");
     }
 
