@@ -16,39 +16,40 @@
 #define ACCUMULATORS 24
 #define ITERATIONS 50000000L
 
+/* One instruction into accumulator zmmN, its operands zmm30 and zmm31. */
+#define INTO(op, n) op " %%zmm30,%%zmm31,%%zmm" #n "\n"
+#define INTO_24(op)                                                                        \
+    INTO(op, 0) INTO(op, 1) INTO(op, 2) INTO(op, 3) INTO(op, 4) INTO(op, 5) INTO(op, 6)    \
+    INTO(op, 7) INTO(op, 8) INTO(op, 9) INTO(op, 10) INTO(op, 11) INTO(op, 12)             \
+    INTO(op, 13) INTO(op, 14) INTO(op, 15) INTO(op, 16) INTO(op, 17) INTO(op, 18)          \
+    INTO(op, 19) INTO(op, 20) INTO(op, 21) INTO(op, 22) INTO(op, 23)
+
+/* Seconds for ITERATIONS rounds of one instruction into each of the 24 accumulators. */
+#define TIMED_LOOP(name, op)                                                               \
+    __attribute__((target("avx512f"))) static double name(void) {                          \
+        long n = ITERATIONS;                                                               \
+        double start = seconds();                                                          \
+        __asm__ volatile("vpxord %%zmm30,%%zmm30,%%zmm30\n"                                \
+                         "vpxord %%zmm31,%%zmm31,%%zmm31\n"                                \
+                         "1:\n" INTO_24(op) "dec %0\n"                                     \
+                         "jnz 1b\n"                                                        \
+                         : "+r"(n)                                                         \
+                         :                                                                 \
+                         : "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", \
+                           "xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", "xmm14",    \
+                           "xmm15", "xmm16", "xmm17", "xmm18", "xmm19", "xmm20", "xmm21",  \
+                           "xmm22", "xmm23", "xmm30", "xmm31");                            \
+        return seconds() - start;                                                          \
+    }
+
 static double seconds(void) {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return t.tv_sec + t.tv_nsec * 1e-9;
 }
 
-__attribute__((target("avx512f")))
-static double fma_seconds(void) {
-    long n = ITERATIONS;
-    double start = seconds();
-    __asm__ volatile("vpxord %%zmm30,%%zmm30,%%zmm30\n"
-                     "vpxord %%zmm31,%%zmm31,%%zmm31\n"
-                     "1:\n"
-                     "vfmadd231ps %%zmm30,%%zmm31,%%zmm0\n""vfmadd231ps %%zmm30,%%zmm31,%%zmm1\n""vfmadd231ps %%zmm30,%%zmm31,%%zmm2\n""vfmadd231ps %%zmm30,%%zmm31,%%zmm3\n""vfmadd231ps %%zmm30,%%zmm31,%%zmm4\n""vfmadd231ps %%zmm30,%%zmm31,%%zmm5\n""vfmadd231ps %%zmm30,%%zmm31,%%zmm6\n""vfmadd231ps %%zmm30,%%zmm31,%%zmm7\n""vfmadd231ps %%zmm30,%%zmm31,%%zmm8\n""vfmadd231ps %%zmm30,%%zmm31,%%zmm9\n""vfmadd231ps %%zmm30,%%zmm31,%%zmm10\n""vfmadd231ps %%zmm30,%%zmm31,%%zmm11\n""vfmadd231ps %%zmm30,%%zmm31,%%zmm12\n""vfmadd231ps %%zmm30,%%zmm31,%%zmm13\n""vfmadd231ps %%zmm30,%%zmm31,%%zmm14\n""vfmadd231ps %%zmm30,%%zmm31,%%zmm15\n""vfmadd231ps %%zmm30,%%zmm31,%%zmm16\n""vfmadd231ps %%zmm30,%%zmm31,%%zmm17\n""vfmadd231ps %%zmm30,%%zmm31,%%zmm18\n""vfmadd231ps %%zmm30,%%zmm31,%%zmm19\n""vfmadd231ps %%zmm30,%%zmm31,%%zmm20\n""vfmadd231ps %%zmm30,%%zmm31,%%zmm21\n""vfmadd231ps %%zmm30,%%zmm31,%%zmm22\n""vfmadd231ps %%zmm30,%%zmm31,%%zmm23\n"
-                     "dec %0\n"
-                     "jnz 1b\n"
-                     : "+r"(n) :: "xmm0","xmm1","xmm2","xmm3","xmm4","xmm5","xmm6","xmm7","xmm8","xmm9","xmm10","xmm11","xmm12","xmm13","xmm14","xmm15","xmm16","xmm17","xmm18","xmm19","xmm20","xmm21","xmm22","xmm23","xmm30","xmm31");
-    return seconds() - start;
-}
-
-__attribute__((target("avx512f")))
-static double dpbf16_seconds(void) {
-    long n = ITERATIONS;
-    double start = seconds();
-    __asm__ volatile("vpxord %%zmm30,%%zmm30,%%zmm30\n"
-                     "vpxord %%zmm31,%%zmm31,%%zmm31\n"
-                     "1:\n"
-                     "vdpbf16ps %%zmm30,%%zmm31,%%zmm0\n""vdpbf16ps %%zmm30,%%zmm31,%%zmm1\n""vdpbf16ps %%zmm30,%%zmm31,%%zmm2\n""vdpbf16ps %%zmm30,%%zmm31,%%zmm3\n""vdpbf16ps %%zmm30,%%zmm31,%%zmm4\n""vdpbf16ps %%zmm30,%%zmm31,%%zmm5\n""vdpbf16ps %%zmm30,%%zmm31,%%zmm6\n""vdpbf16ps %%zmm30,%%zmm31,%%zmm7\n""vdpbf16ps %%zmm30,%%zmm31,%%zmm8\n""vdpbf16ps %%zmm30,%%zmm31,%%zmm9\n""vdpbf16ps %%zmm30,%%zmm31,%%zmm10\n""vdpbf16ps %%zmm30,%%zmm31,%%zmm11\n""vdpbf16ps %%zmm30,%%zmm31,%%zmm12\n""vdpbf16ps %%zmm30,%%zmm31,%%zmm13\n""vdpbf16ps %%zmm30,%%zmm31,%%zmm14\n""vdpbf16ps %%zmm30,%%zmm31,%%zmm15\n""vdpbf16ps %%zmm30,%%zmm31,%%zmm16\n""vdpbf16ps %%zmm30,%%zmm31,%%zmm17\n""vdpbf16ps %%zmm30,%%zmm31,%%zmm18\n""vdpbf16ps %%zmm30,%%zmm31,%%zmm19\n""vdpbf16ps %%zmm30,%%zmm31,%%zmm20\n""vdpbf16ps %%zmm30,%%zmm31,%%zmm21\n""vdpbf16ps %%zmm30,%%zmm31,%%zmm22\n""vdpbf16ps %%zmm30,%%zmm31,%%zmm23\n"
-                     "dec %0\n"
-                     "jnz 1b\n"
-                     : "+r"(n) :: "xmm0","xmm1","xmm2","xmm3","xmm4","xmm5","xmm6","xmm7","xmm8","xmm9","xmm10","xmm11","xmm12","xmm13","xmm14","xmm15","xmm16","xmm17","xmm18","xmm19","xmm20","xmm21","xmm22","xmm23","xmm30","xmm31");
-    return seconds() - start;
-}
+TIMED_LOOP(fma_seconds, "vfmadd231ps")
+TIMED_LOOP(dpbf16_seconds, "vdpbf16ps")
 
 int main(void) {
     double instructions = (double) ITERATIONS * ACCUMULATORS;
