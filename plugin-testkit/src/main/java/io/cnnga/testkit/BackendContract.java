@@ -45,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The contract of a {@link Backend}, for its plugin's tests to extend: a tiny network trains with
  * a falling loss, evaluation and export work (and what it exports loads back and predicts the
  * same, where the backend can load), listeners hear every step and may stop an epoch,
+ * checkpoints are measured where the configuration asks and change nothing,
  * the seed fixes the start, a diverging training fails with {@link TrainingFailedException}, and
  * closing sessions gives their native memory back. Everything trains on a few hundred 12×12
  * images ({@link TestImages#quadrants}) through networks of about a thousand weights
@@ -64,6 +65,9 @@ public abstract class BackendContract extends PluginFactoryContract<Backend> {
 
     private static final Shape INPUT = Shape.of(12, 12, 1);
     private static final int CLASSES = 4;
+    /** What the checkpoint tests train on (20 steps of 16 an epoch) and validate on. */
+    private static final ImageSet CHECKPOINT_TRAIN = TestImages.quadrants(320, 12, 1, 11L);
+    private static final ImageSet CHECKPOINT_VALIDATION = TestImages.quadrants(200, 12, 1, 12L);
     /** Sessions opened and closed by {@link #closingSessionsGivesTheirMemoryBack()}. */
     public static final int MEMORY_CYCLES = 24;
     /** How much resident memory its sessions after the tenth may add (allocator pools, the JVM's heap). */
@@ -210,9 +214,14 @@ public abstract class BackendContract extends PluginFactoryContract<Backend> {
         }
     }
 
+    /**
+     * Checkpoints at 0.125, 0.5 and 0.75 of two epochs of 20 steps fall on steps 5 and 20 of the
+     * first and step 30 of the second, measure the whole validation set, and change nothing: the
+     * one at step 20 measures what the first epoch's end does, and a training without checkpoints
+     * goes the same way (what the engine's pruners rely on when they compare trials at them).
+     */
     @Test
-    public void aCheckpointIsMeasuredWhereTheConfigAsks() {
-        ImageSet data = TestImages.quadrants(320, 12, 1, 1L);
+    public void checkpointsAreMeasuredWhereTheConfigAsksAndLeaveTheTrainingAsItWas() {
         List<Checkpoint> heard = new ArrayList<>();
         TrainingListener listener = new TrainingListener() {
             @Override
@@ -220,16 +229,72 @@ public abstract class BackendContract extends PluginFactoryContract<Backend> {
                 heard.add(checkpoint);
             }
         };
-        TrainingConfig config = config(1, 1e-3, 7L).withCheckpoints(List.of(0.5));
-        try (TrainingSession s = backend.open(TinyNetworks.convNet(INPUT, CLASSES), config)) {
-            EpochMetrics m = s.trainEpoch(1, data, data, listener);
-            assertEquals(1, heard.size(), "checkpoints heard: " + heard);
-            Checkpoint c = heard.get(0);
-            assertEquals(10, c.step(), "the checkpoint at 0.5 of 20 steps");
-            assertEquals(0.5, c.fraction(), 1e-9);
-            assertTrue(c.images() > 0 && Double.isFinite(c.validationLoss()), "the checkpoint measured nothing: " + c);
-            assertEquals(heard, m.checkpoints(), "the epoch's metrics do not list its checkpoint");
+        List<EpochMetrics> with = trainTwoEpochs(List.of(0.125, 0.5, 0.75), listener);
+        assertEquals(List.of(5, 20), steps(with.get(0).checkpoints()), "epoch 1's checkpoints: " + heard);
+        assertEquals(List.of(30), steps(with.get(1).checkpoints()), "epoch 2's checkpoints: " + heard);
+        assertEquals(List.of(0.125, 0.5, 0.75), heard.stream().map(Checkpoint::fraction).toList());
+        for (Checkpoint c : heard) {
+            assertTrue(Double.isFinite(c.validationLoss()) && c.validationLoss() >= 0, "validation loss of " + c);
+            assertTrue(c.validationAccuracy() >= 0 && c.validationAccuracy() <= 1, "validation accuracy of " + c);
+            assertEquals(CHECKPOINT_VALIDATION.size(), c.images(), "images validated at " + c);
+            assertTrue(c.seconds() > 0, "seconds of " + c);
         }
+        assertTrue(heard.get(1).seconds() > heard.get(0).seconds(), "the checkpoints' seconds do not grow: " + heard);
+        assertEquals(with.get(0).validationAccuracy(), heard.get(1).validationAccuracy(),
+                "the checkpoint at step 20 and the end of epoch 1 measure the same network on the same images");
+        assertEquals(with.get(0).validationLoss(), heard.get(1).validationLoss(), 1e-5);
+
+        List<EpochMetrics> without = trainTwoEpochs(List.of(), TrainingListener.NONE);
+        for (int e = 0; e < 2; e++) {
+            assertEquals(without.get(e).loss(), with.get(e).loss(), 1e-4,
+                    "epoch " + (e + 1) + "'s training loss moved when checkpoints were measured");
+            assertEquals(without.get(e).validationAccuracy(), with.get(e).validationAccuracy(), 0.011,
+                    "epoch " + (e + 1) + "'s validation accuracy moved when checkpoints were measured");
+        }
+    }
+
+    /** A stop requested on hearing a checkpoint ends the epoch there, its metrics the checkpoint's. */
+    @Test
+    public void aStopRightAfterACheckpointEndsTheEpochWithItsMeasurement() {
+        List<Checkpoint> heard = new ArrayList<>();
+        List<EpochMetrics> epochs = trainTwoEpochs(List.of(0.25), new TrainingListener() {
+            @Override
+            public void onCheckpoint(Checkpoint checkpoint) {
+                heard.add(checkpoint);
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return !heard.isEmpty();
+            }
+        });
+        assertEquals(1, epochs.size(), "epochs trained after the stop");
+        EpochMetrics m = epochs.get(0);
+        assertFalse(m.complete(), "a stopped epoch must say it is not complete");
+        assertEquals(heard, m.checkpoints(), "the stopped epoch's metrics do not list its checkpoint");
+        assertEquals(10, heard.get(0).step(), "the checkpoint at 0.25 of 2 × 20 steps");
+        assertEquals(heard.get(0).validationAccuracy(), m.validationAccuracy(), "the stopped epoch measured again");
+        assertEquals(heard.get(0).validationLoss(), m.validationLoss(), "the stopped epoch measured again");
+    }
+
+    /** Up to two epochs (fewer when a listener stops one) at the given checkpoints. */
+    private List<EpochMetrics> trainTwoEpochs(List<Double> checkpoints, TrainingListener listener) {
+        List<EpochMetrics> epochs = new ArrayList<>();
+        TrainingConfig config = config(2, 3e-3, 7L).withCheckpoints(checkpoints);
+        try (TrainingSession s = backend.open(TinyNetworks.convNet(INPUT, CLASSES), config)) {
+            for (int epoch = 1; epoch <= 2; epoch++) {
+                EpochMetrics m = s.trainEpoch(epoch, CHECKPOINT_TRAIN, CHECKPOINT_VALIDATION, listener);
+                epochs.add(m);
+                if (!m.complete()) {
+                    break;
+                }
+            }
+        }
+        return epochs;
+    }
+
+    private static List<Integer> steps(List<Checkpoint> checkpoints) {
+        return checkpoints.stream().map(Checkpoint::step).toList();
     }
 
     /**
