@@ -84,7 +84,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "100", description = "Timed steps (default: ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--peak", description = "Only measure the backend's float32 MatMul GFLOP/s.")
+    @Option(names = "--peak", description = "Only measure the backend's large-MatMul GFLOP/s (float32; bfloat16 operands with --precision bf16).")
     boolean peak;
 
     @Option(names = "--repeat", defaultValue = "1", paramLabel = "N",
