@@ -25,7 +25,8 @@ import java.nio.file.Path;
  * {@code PYTORCH_LIBRARY_PATH} replaces the bundled CPU one.
  *
  * <p>Loading warns once when the process allocates with glibc's malloc, under which libtorch
- * evaluates several times slower ({@link ProcessAllocator}).
+ * evaluates several times slower ({@link ProcessAllocator}), and turns NNPACK off, which never runs
+ * this backend's convolutions but floods stderr where it cannot initialise ({@link Nnpack}).
  *
  * <p>DJL finds its engine and the native JARs through the thread's context class loader; the
  * engine loads plugin JARs in class loaders of their own, so loading swaps in this class's loader.
@@ -92,8 +93,11 @@ final class PyTorchRuntime {
         try {
             Engine e = Engine.getEngine(ENGINE_NAME);
             e.getVersion();
-            ProcessAllocator.slowMallocWarning()
-                    .ifPresent(w -> System.getLogger(PyTorchRuntime.class.getName()).log(System.Logger.Level.WARNING, w));
+            System.Logger log = System.getLogger(PyTorchRuntime.class.getName());
+            ProcessAllocator.slowMallocWarning().ifPresent(w -> log.log(System.Logger.Level.WARNING, w));
+            if (!Nnpack.disable()) {
+                log.log(System.Logger.Level.DEBUG, "NNPACK left as libtorch set it (libtorch not found in /proc/self/maps)");
+            }
             return e;
         } catch (EngineException | IllegalArgumentException | UnsatisfiedLinkError | ExceptionInInitializerError e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
