@@ -22,12 +22,12 @@ import java.util.Optional;
  *
  * <p>Why: libtorch asks NNPACK whether it can run a convolution only when oneDNN has declined it:
  * batches of fewer than 16 images through a small layer, as in the inference latency measured at
- * batch 1. Where NNPACK cannot initialise (virtual machines whose reported caches its CPU probe
- * rejects, such as this project's 2-core AMD EPYC one), every such question logs "Could not
- * initialize NNPACK! Reason: Unsupported hardware." on stderr: 1,000 lines for a 4-trial search
- * with the {@code latency} objective. NNPACK would not have run those convolutions anyway (it
- * takes only batches of 16 or more, which oneDNN takes first), so turning it off changes no kernel
- * and only skips the question. DJL has no method for it, so this calls libtorch's
+ * batch 1. Where NNPACK cannot initialise (on this project's 2-core AMD EPYC virtual machine its
+ * CPU probe fails), every such question logs "Could not initialize NNPACK! Reason: Unsupported
+ * hardware." on stderr: 1,000 lines in a search of 4 networks with the {@code latency} objective.
+ * NNPACK would not have run those convolutions anyway (libtorch gives it only batches of 16 or
+ * more, which oneDNN takes first), so turning it off changes no kernel and only skips the
+ * question. DJL has no method for it, so this calls libtorch's
  * {@code at::globalContext().setUserEnabledNNPACK(false)} through JNA.
  *
  * @implSpec Linux only (libtorch is found in {@code /proc/self/maps}); elsewhere, or when the
