@@ -4,9 +4,6 @@ import com.sun.jna.Function;
 import com.sun.jna.Library;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,9 +12,9 @@ import java.util.Optional;
  * does in Python.
  *
  * <pre>{@code
- * PyTorchRuntime.engine(0);         // libtorch loaded
- * Nnpack.disable();                 // true: NNPACK is off from now on
- * Nnpack.enabled();                 // Optional[false]
+ * PyTorchRuntime.engine(0);                            // libtorch loaded
+ * Nnpack.disable(PyTorchRuntime.processMaps());         // true: NNPACK is off from now on
+ * Nnpack.enabled(PyTorchRuntime.processMaps());         // Optional[false]
  * }</pre>
  *
  * <p>Why: libtorch asks NNPACK whether it can run a convolution only when oneDNN has declined it:
@@ -31,7 +28,7 @@ import java.util.Optional;
  * {@code at::globalContext().setUserEnabledNNPACK(false)} through JNA.
  *
  * @implSpec Linux only (libtorch is found in {@code /proc/self/maps}); elsewhere, or when the
- *           symbols are missing, nothing changes and {@link #disable()} answers false. Call after
+ *           symbols are missing, nothing changes and {@link #disable} answers false. Call after
  *           libtorch has loaded; thread-safe.
  */
 final class Nnpack {
@@ -46,34 +43,33 @@ final class Nnpack {
     private Nnpack() {
     }
 
-    /** Turns NNPACK off; whether that was possible. */
-    static synchronized boolean disable() {
-        return context().map(c -> {
-            c.library().getFunction(SET_ENABLED).invokeVoid(new Object[] {c.context(), Boolean.FALSE});
+    /** Turns NNPACK off in the libtorch that {@code procMaps} shows loaded; whether that was possible. */
+    static synchronized boolean disable(String procMaps) {
+        return context(procMaps).map(c -> {
+            c.setEnabled().invokeVoid(new Object[] {c.context(), Boolean.FALSE});
             return true;
         }).orElse(false);
     }
 
     /** Whether libtorch will consider NNPACK; empty when that cannot be asked. */
-    static synchronized Optional<Boolean> enabled() {
-        return context().map(c -> (c.library().getFunction(ENABLED).invokeInt(new Object[] {c.context()}) & 0xff) != 0);
+    static synchronized Optional<Boolean> enabled(String procMaps) {
+        return context(procMaps).map(c -> (c.enabled().invokeInt(new Object[] {c.context()}) & 0xff) != 0);
     }
 
-    private record Context(NativeLibrary library, Pointer context) {
+    /** libtorch's {@code at::globalContext()} and the two methods of it called here. */
+    private record Context(Pointer context, Function setEnabled, Function enabled) {
     }
 
-    private static Optional<Context> context() {
+    private static Optional<Context> context(String procMaps) {
+        Optional<String> path = loadedLibrary(procMaps);
+        if (path.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            Optional<String> path = loadedLibrary(Files.readString(Path.of("/proc/self/maps")));
-            if (path.isEmpty()) {
-                return Optional.empty();
-            }
             NativeLibrary library = NativeLibrary.getInstance(path.get(), Map.of(Library.OPTION_OPEN_FLAGS, ALREADY_LOADED));
-            Function globalContext = library.getFunction(GLOBAL_CONTEXT);
-            library.getFunction(SET_ENABLED);
-            library.getFunction(ENABLED);
-            return Optional.of(new Context(library, globalContext.invokePointer(new Object[0])));
-        } catch (IOException | RuntimeException | LinkageError e) {
+            Pointer context = library.getFunction(GLOBAL_CONTEXT).invokePointer(new Object[0]);
+            return Optional.of(new Context(context, library.getFunction(SET_ENABLED), library.getFunction(ENABLED)));
+        } catch (RuntimeException | LinkageError e) {
             return Optional.empty();
         }
     }

@@ -1,8 +1,5 @@
 package io.cnnga.backend.pytorch;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -10,7 +7,7 @@ import java.util.Optional;
  * PyTorch a third to four fifths of its evaluation speed.
  *
  * <pre>{@code
- * ProcessAllocator.slowMallocWarning(Files.readString(Path.of("/proc/self/maps")))
+ * ProcessAllocator.slowMallocWarning(PyTorchRuntime.processMaps())
  *         .ifPresent(log::warn);   // present under glibc's malloc, empty under tcmalloc
  * }</pre>
  *
@@ -26,19 +23,6 @@ import java.util.Optional;
 final class ProcessAllocator {
 
     private ProcessAllocator() {
-    }
-
-    /** The warning for this process, read from {@code /proc/self/maps}; empty off Linux. */
-    static Optional<String> slowMallocWarning() {
-        Path maps = Path.of("/proc/self/maps");
-        if (!Files.isReadable(maps)) {
-            return Optional.empty();
-        }
-        try {
-            return slowMallocWarning(Files.readString(maps));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
     }
 
     /**

@@ -6,6 +6,8 @@ import ai.djl.engine.EngineException;
 import ai.djl.pytorch.jni.JniUtils;
 import io.cnnga.api.support.DeviceChoice;
 import io.cnnga.api.TrainingFailedException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -94,8 +96,9 @@ final class PyTorchRuntime {
             Engine e = Engine.getEngine(ENGINE_NAME);
             e.getVersion();
             System.Logger log = System.getLogger(PyTorchRuntime.class.getName());
-            ProcessAllocator.slowMallocWarning().ifPresent(w -> log.log(System.Logger.Level.WARNING, w));
-            if (!Nnpack.disable()) {
+            String maps = processMaps();
+            ProcessAllocator.slowMallocWarning(maps).ifPresent(w -> log.log(System.Logger.Level.WARNING, w));
+            if (!Nnpack.disable(maps)) {
                 log.log(System.Logger.Level.DEBUG, "NNPACK left as libtorch set it (libtorch not found in /proc/self/maps)");
             }
             return e;
@@ -107,6 +110,15 @@ final class PyTorchRuntime {
             throw new TrainingFailedException(failure, e);
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** The text of this process's {@code /proc/self/maps} (which libraries are loaded); empty off Linux. */
+    static String processMaps() {
+        try {
+            return Files.readString(Path.of("/proc/self/maps"));
+        } catch (IOException | RuntimeException e) {
+            return "";
         }
     }
 

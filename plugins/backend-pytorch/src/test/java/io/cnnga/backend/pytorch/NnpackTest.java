@@ -20,7 +20,7 @@ class NnpackTest {
     @Test
     void loadingLibtorchTurnsNnpackOff() {
         PyTorchRuntime.engine(0);
-        assertThat(Nnpack.enabled()).contains(false);
+        assertThat(Nnpack.enabled(PyTorchRuntime.processMaps())).contains(false);
     }
 
     @Test
